@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, each importing only the ones before it:
+// IvyModel → IvySources / IvyMatching → IvyConfig → IvyReporting → IvyKit → IvyCLI → ivyscan
+let package = Package(
+    name: "ivyscan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ivyscan", targets: ["ivyscan"]),
+        .library(name: "IvyKit", targets: ["IvyKit"]),
+    ],
+    targets: [
+        // C libraries from the system (Debian: libpcre2-dev, libssl-dev).
+        .systemLibrary(
+            name: "CPCRE2", pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "TOML", exclude: ["README.md"]),
+        .target(name: "GitIgnore", exclude: ["README.md"]),
+        .target(
+            name: "IvyModel",
+            dependencies: [.target(name: "COpenSSL", condition: .when(platforms: [.linux]))],
+            exclude: ["README.md"]),
+        .target(name: "IvySources", dependencies: ["IvyModel", "GitIgnore"], exclude: ["README.md"]),
+        .target(name: "IvyMatching", dependencies: ["IvyModel", "CPCRE2"], exclude: ["README.md"]),
+        .target(
+            name: "IvyConfig",
+            dependencies: ["IvyModel", "IvyMatching", "TOML", "GitIgnore"],
+            exclude: ["README.md"],
+            plugins: [.plugin(name: "EmbedRules")]),
+        .target(name: "IvyReporting", dependencies: ["IvyModel"], exclude: ["README.md"]),
+        .target(
+            name: "IvyKit",
+            dependencies: ["IvyModel", "IvySources", "IvyMatching", "IvyConfig", "IvyReporting", "GitIgnore"],
+            exclude: ["README.md"]),
+        .target(name: "IvyCLI", dependencies: ["IvyKit"], exclude: ["README.md"]),
+        .executableTarget(name: "ivyscan", dependencies: ["IvyCLI"]),
+
+        // Build-time embedding of rules/*.toml into the binary.
+        .executableTarget(name: "EmbedRulesTool"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "GitIgnoreTests", dependencies: ["GitIgnore"]),
+        .testTarget(name: "IvyModelTests", dependencies: ["IvyModel"]),
+        .testTarget(name: "IvyMatchingTests", dependencies: ["IvyMatching", "IvyConfig"]),
+        .testTarget(name: "IvySourcesTests", dependencies: ["IvySources", "GitIgnore"]),
+        .testTarget(name: "IvyConfigTests", dependencies: ["IvyConfig"]),
+        .testTarget(name: "IvyReportingTests", dependencies: ["IvyReporting", "IvyKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["IvyKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

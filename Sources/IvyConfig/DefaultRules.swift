@@ -1,0 +1,20 @@
+import Foundation
+import IvyModel
+import TOML
+
+/// The rule set compiled into the binary from rules/*.toml.
+public enum DefaultRules {
+    /// Each embedded file's name and exact bytes (tests compare them with rules/).
+    public static var files: [(name: String, bytes: [UInt8])] {
+        EmbeddedRules.files.map { ($0.name, Array(Data(base64Encoded: $0.base64) ?? Data())) }
+    }
+
+    /// Parses the embedded files; a failure here is a build defect, caught by tests.
+    public static func load() throws(ConfigError) -> [Rule] {
+        var rules: [Rule] = []
+        for file in files {
+            rules += try RuleFile.parse(file.bytes, file: "rules/\(file.name)")
+        }
+        return rules
+    }
+}

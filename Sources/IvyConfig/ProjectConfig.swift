@@ -1,0 +1,91 @@
+import Foundation
+import IvyModel
+import TOML
+
+/// A project's `.ivyscan.toml`: extends the default rules, never silently
+/// replaces them (`[extend] useDefault = false` is the explicit opt-out).
+///
+/// ```toml
+/// [extend]
+/// useDefault = true
+/// disabledRules = ["hardcoded-x-api-key"]
+///
+/// [severity]
+/// hardcoded-x-api-key = "high"
+///
+/// [allowlist]
+/// paths = ["Tests/Fixtures/**"]          # gitignore-style, relative to this file
+/// regexes = ['''^ivym_sk_test_''']       # matched against the secret
+///
+/// [[rules]]                              # extra rules, same schema as rules/*.toml
+/// ```
+public struct ProjectConfig: Sendable, Equatable {
+    public static let fileName = ".ivyscan.toml"
+
+    public var file: String
+    public var useDefault = true
+    public var disabledRules: [String] = []
+    public var severities: [String: Severity] = [:]
+    public var allowPaths: [String] = []
+    public var allowValues: [String] = []
+    public var rules: [Rule] = []
+
+    public init(file: String) { self.file = file }
+
+    public static func parse(_ bytes: [UInt8], file: String) throws(ConfigError) -> ProjectConfig {
+        let document: TOMLTable
+        do {
+            document = try TOMLParser.parse(bytes)
+        } catch {
+            throw ConfigError(file: file, line: error.position.line, column: error.position.column, message: error.message)
+        }
+        var config = ProjectConfig(file: file)
+        var reader = TableReader(document, file: file, context: "")
+        _ = try reader.integer("version")
+        if let extend = try reader.table("extend") {
+            var inner = TableReader(extend, file: file, context: "extend")
+            config.useDefault = try inner.bool("useDefault") ?? true
+            config.disabledRules = try inner.strings("disabledRules") ?? []
+            try inner.rejectUnknownKeys(known: "useDefault, disabledRules")
+        }
+        if let severities = try reader.table("severity") {
+            var inner = TableReader(severities, file: file, context: "severity")
+            for key in severities.keys {
+                config.severities[key] = try inner.severity(key)
+            }
+        }
+        if let allowlist = try reader.table("allowlist") {
+            var inner = TableReader(allowlist, file: file, context: "allowlist")
+            _ = try inner.string("description")
+            config.allowPaths = try inner.strings("paths") ?? []
+            config.allowValues = try inner.strings("regexes") ?? []
+            try inner.rejectUnknownKeys(known: "description, paths, regexes")
+        }
+        config.rules = try RuleDecoder.decodeRules(try reader.tables("rules") ?? [], file: file)
+        try reader.rejectUnknownKeys(known: "version, [extend], [severity], [allowlist], [[rules]]")
+        return config
+    }
+
+    public static func load(path: String) throws(ConfigError) -> ProjectConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, message: "cannot read config file")
+        }
+        return try parse(Array(data), file: path)
+    }
+
+    /// Walks up from `directory` to the filesystem root, like git and
+    /// swift-format do, and returns the first `.ivyscan.toml`.
+    public static func discover(from directory: String) -> String? {
+        var current = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = current.appendingPathComponent(fileName).path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+}

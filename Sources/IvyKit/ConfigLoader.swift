@@ -1,0 +1,21 @@
+import Foundation
+import IvyConfig
+import IvyModel
+
+/// Finds and merges configuration: `--config`, then `IVYSCAN_CONFIG`, then
+/// `.ivyscan.toml` walking up from the first scan root, over the defaults.
+public enum ConfigLoader {
+    public static func load(explicitPath: String?, roots: [String], environment: [String: String]) throws(ConfigError) -> ResolvedConfig {
+        let defaults = try DefaultRules.load()
+        var path = explicitPath ?? environment["IVYSCAN_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        if path == nil {
+            let start = roots.first ?? "."
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: start, isDirectory: &isDirectory)
+            let directory = exists && !isDirectory.boolValue ? (start as NSString).deletingLastPathComponent : start
+            path = ProjectConfig.discover(from: directory.isEmpty ? "." : directory)
+        }
+        let project = try path.map { (path: String) throws(ConfigError) in try ProjectConfig.load(path: path) }
+        return try ResolvedConfig.resolve(defaults: defaults, project: project)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GitIgnore
+import IvyConfig
+import IvyMatching
+import IvyModel
+import IvySources
+
+/// The pipeline for files on disk: walk → match → collect → sorted report.
+public enum DirectoryScan {
+    public static func run(_ options: ScanOptions, config: ResolvedConfig) throws(RuleError) -> ScanReport {
+        let start = DispatchTime.now()
+        let detector = try Detector(rules: config.rules, allowValues: config.allowValues)
+        let collector = Collector(detector: detector, workers: options.threads, trace: options.trace)
+        let walkOptions = WalkOptions(
+            threads: options.threads, maxFileSize: options.maxFileSize, respectIgnore: options.respectIgnore,
+            useGit: options.useGit, isAllowlisted: allowlist(config))
+        FileWalker.walk(roots: options.roots, options: walkOptions, visitor: collector)
+        var report = collector.report()
+        report.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return report
+    }
+
+    /// Config path allowlists, as gitignore globs relative to the config's folder.
+    static func allowlist(_ config: ResolvedConfig) -> (@Sendable (String) -> Bool)? {
+        guard !config.allowPaths.isEmpty, let base = config.allowPathsBase else { return nil }
+        let patterns = IgnoreFile(patterns: config.allowPaths, base: "")
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return { absolute in
+            let normalized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+            guard normalized.hasPrefix(prefix) else { return false }
+            let relative = String(normalized.dropFirst(prefix.count))
+            return isMatched(patterns, relative)
+        }
+    }
+
+    /// A path is allowlisted when it or any parent directory matches.
+    static func isMatched(_ patterns: IgnoreFile, _ relative: String) -> Bool {
+        let components = relative.split(separator: "/")
+        var path = ""
+        for (index, component) in components.enumerated() {
+            path += (path.isEmpty ? "" : "/") + component
+            let isDirectory = index < components.count - 1
+            switch patterns.match(path, isDirectory: isDirectory) {
+            case .ignored: return true
+            case .included, .none: continue
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,5 @@
+import Foundation
+
+enum ProcessInfoCores {
+    static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}

@@ -1,0 +1,101 @@
+import IvyModel
+
+/// Decides whether a regex candidate is a real secret or a placeholder,
+/// template or dynamic value. Every "no" carries a reason for `--trace`.
+public struct CandidateFilter: Sendable {
+    let rule: Rule
+    let allowValues: [PCRE2Regex]
+    private let prefix: [UInt8]
+    private let words: [[UInt8]]
+    private let values: Set<[UInt8]>
+
+    /// A run of this many identical bytes (`xxxxx`, `00000`) marks a placeholder.
+    static let repeatRun = 5
+    /// A run of this many consecutive ascending or descending bytes (`abcdef`, `654321`).
+    static let sequenceRun = 6
+
+    public init(rule: Rule) throws(PatternError) {
+        self.rule = rule
+        var compiled: [PCRE2Regex] = []
+        for pattern in rule.allowValues { compiled.append(try PCRE2Regex(pattern)) }
+        allowValues = compiled
+        prefix = Array(rule.secretPrefix.utf8)
+        words = rule.placeholderWords.map { Array($0.lowercased().utf8) }
+        values = Set(rule.placeholderValues.map { Array($0.lowercased().utf8) })
+    }
+
+    /// nil when the candidate is a finding; otherwise why it was dropped.
+    public func rejection(of secret: UnsafeBufferPointer<UInt8>, scratch: MatchScratch) -> String? {
+        if secret.count < rule.minSecretLength {
+            return "shorter than \(rule.minSecretLength) bytes"
+        }
+        for regex in allowValues where regex.matches(secret, scratch: scratch) {
+            return "value is not a literal (matches allowed value pattern \(regex.pattern))"
+        }
+        let lowered = secret.map(Literal.lower)
+        if values.contains(lowered) {
+            return "placeholder value"
+        }
+        let body = lowered.starts(with: prefix.map(Literal.lower)) ? Array(lowered[prefix.count...]) : lowered
+        for word in words where !word.isEmpty && Self.contains(body, word) {
+            return "placeholder word '\(String(decoding: word, as: UTF8.self))'"
+        }
+        if let run = Self.longestRepeat(body), run >= Self.repeatRun {
+            return "repeated character run of \(run)"
+        }
+        if let run = Self.longestSequence(body), run >= Self.sequenceRun {
+            return "sequential run of \(run) (like abcdef or 123456)"
+        }
+        if let threshold = rule.entropy {
+            let entropy = Entropy.shannon(body)
+            if entropy < threshold {
+                return "low entropy \(Self.format(entropy)) < \(Self.format(threshold)) bits/byte"
+            }
+        }
+        return nil
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    static func longestRepeat(_ bytes: [UInt8]) -> Int? {
+        guard var previous = bytes.first else { return nil }
+        var run = 1
+        var best = 1
+        for byte in bytes.dropFirst() {
+            run = byte == previous ? run + 1 : 1
+            best = max(best, run)
+            previous = byte
+        }
+        return best
+    }
+
+    static func longestSequence(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count > 1 else { return bytes.isEmpty ? nil : 1 }
+        var best = 1
+        var up = 1
+        var down = 1
+        for index in 1..<bytes.count {
+            let step = Int(bytes[index]) - Int(bytes[index - 1])
+            let alphanumeric = isAlphanumeric(bytes[index]) && isAlphanumeric(bytes[index - 1])
+            up = step == 1 && alphanumeric ? up + 1 : 1
+            down = step == -1 && alphanumeric ? down + 1 : 1
+            best = max(best, up, down)
+        }
+        return best
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+    }
+
+    private static func format(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        return String(scaled)
+    }
+}

@@ -1,0 +1,37 @@
+/// One secret (or bad header) at one place.
+///
+/// Holds the raw secret in memory so fingerprints and verification can use
+/// it; reporters must redact it unless the user passed `--show-secrets`.
+public struct Finding: Sendable, Hashable {
+    public var ruleID: String
+    public var severity: Severity
+    public var origin: Origin
+    public var location: Location
+    public var secret: [UInt8]
+    /// Visible part of the secret kept when redacting (the rule's prefix).
+    public var secretPrefixLength: Int
+    public var fingerprint: Fingerprint
+    public var message: String
+    public var remediation: String
+    public var snippet: Snippet
+    /// Silenced by an inline `ivyscan:allow` comment; reported, never gating.
+    public var suppressed: Bool
+
+    public init(
+        ruleID: String, severity: Severity, origin: Origin, location: Location, secret: [UInt8],
+        secretPrefixLength: Int, fingerprint: Fingerprint, message: String, remediation: String,
+        snippet: Snippet, suppressed: Bool
+    ) {
+        self.ruleID = ruleID
+        self.severity = severity
+        self.origin = origin
+        self.location = location
+        self.secret = secret
+        self.secretPrefixLength = secretPrefixLength
+        self.fingerprint = fingerprint
+        self.message = message
+        self.remediation = remediation
+        self.snippet = snippet
+        self.suppressed = suppressed
+    }
+}

@@ -1,0 +1,70 @@
+/// A minimal JSON emitter with fixed key order, so output is byte-stable
+/// for golden files and diffs (JSONSerialization does not promise order).
+struct JSONWriter {
+    private(set) var output = ""
+    private var indent = 0
+    private var needsComma: [Bool] = []
+
+    enum Value {
+        case string(String)
+        case int(Int)
+        case bool(Bool)
+        case null
+    }
+
+    mutating func beginObject(_ key: String? = nil) { open(key, "{") }
+    mutating func endObject() { close("}") }
+    mutating func beginArray(_ key: String? = nil) { open(key, "[") }
+    mutating func endArray() { close("]") }
+
+    mutating func field(_ key: String?, _ value: Value) {
+        separator()
+        if let key { output += Self.quote(key) + ": " }
+        switch value {
+        case .string(let text): output += Self.quote(text)
+        case .int(let number): output += String(number)
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .null: output += "null"
+        }
+    }
+
+    private mutating func open(_ key: String?, _ bracket: String) {
+        separator()
+        if let key { output += Self.quote(key) + ": " }
+        output += bracket
+        indent += 1
+        needsComma.append(false)
+    }
+
+    private mutating func close(_ bracket: String) {
+        let hadItems = needsComma.removeLast()
+        indent -= 1
+        if hadItems { output += "\n" + String(repeating: "  ", count: indent) }
+        output += bracket
+    }
+
+    private mutating func separator() {
+        guard !needsComma.isEmpty else { return }
+        if needsComma[needsComma.count - 1] { output += "," }
+        output += "\n" + String(repeating: "  ", count: indent)
+        needsComma[needsComma.count - 1] = true
+    }
+
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,13 @@
+/// A file the walker found: the bytes of its path for the system calls
+/// (names need not be UTF-8) and the display path for reports.
+public struct SourceFile: Sendable, Hashable {
+    /// Path to open, as bytes, relative to the working directory or absolute.
+    public var fsPath: [UInt8]
+    /// Relative to the scan root, `/`-separated; for file roots, as given.
+    public var displayPath: String
+
+    public init(fsPath: [UInt8], displayPath: String) {
+        self.fsPath = fsPath
+        self.displayPath = displayPath
+    }
+}
