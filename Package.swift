@@ -44,14 +44,15 @@ let package = Package(
         .executableTarget(name: "EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "GitIgnoreTests", dependencies: ["GitIgnore"]),
-        .testTarget(name: "IvyModelTests", dependencies: ["IvyModel"]),
-        .testTarget(name: "IvyMatchingTests", dependencies: ["IvyMatching", "IvyConfig"]),
-        .testTarget(name: "IvySourcesTests", dependencies: ["IvySources", "GitIgnore"]),
-        .testTarget(name: "IvyConfigTests", dependencies: ["IvyConfig"]),
-        .testTarget(name: "IvyReportingTests", dependencies: ["IvyReporting", "IvyKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["IvyKit"]),
+        .testTarget(name: "IvyModelTests", dependencies: ["IvyModel", "TestSupport"]),
+        .testTarget(name: "IvyMatchingTests", dependencies: ["IvyMatching", "IvyConfig", "TestSupport"]),
+        .testTarget(name: "IvySourcesTests", dependencies: ["IvySources", "GitIgnore", "TestSupport"]),
+        .testTarget(name: "IvyConfigTests", dependencies: ["IvyConfig", "IvyKit", "TestSupport"]),
+        .testTarget(name: "IvyReportingTests", dependencies: ["IvyReporting", "IvyKit", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ivyscan", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

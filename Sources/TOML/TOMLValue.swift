@@ -2,7 +2,8 @@
 ///
 /// Date and time kinds keep their source text (normalized to an upper-case `T`
 /// separator and `Z`) instead of a `Date`, because local dates and times have no
-/// time zone and converting would invent one.
+/// time zone and converting would invent one. Equality is structural, so like
+/// `Double`, `.float(.nan)` is not equal to itself.
 public enum TOMLValue: Sendable, Equatable {
     case string(String)
     case integer(Int64)

@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs the real ivyscan binary on temp trees and checks stdout, stderr and
+/// the exit status, as a user or CI would see them.
+@Suite struct ScanEndToEndTests {
+    func ivyscan(_ arguments: [String], in directory: String, environment extra: [String: String] = [:], timeout: Double = 60) -> CommandResult {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "IVYSCAN_CONFIG")
+        environment.removeValue(forKey: "NO_COLOR")
+        for (key, value) in extra { environment[key] = value }
+        let result = Command.run(PackagePaths.binary, arguments, in: directory, environment: environment, timeout: timeout)
+        #expect(!result.timedOut, "ivyscan \(arguments) timed out")
+        return result
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func findsAKeyAndExitsOne() throws {
+        let temp = TempDirectory()
+        let key = TestKeys.key()
+        temp.write("app/config.py", "import os\n\nIVYMAIL_KEY = \"\(key)\"\n")
+        let result = ivyscan(["scan", "--format", "json"], in: temp.path)
+        #expect(result.status == 1)
+        let report = try json(result.stdout)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        let finding = findings[0]
+        #expect(finding["rule_id"] as? String == "ivymail-api-key")
+        #expect(finding["severity"] as? String == "critical")
+        #expect(finding["path"] as? String == "app/config.py")
+        #expect(finding["line"] as? Int == 3)
+        #expect(finding["column"] as? Int == 16)
+        #expect(finding["end_column"] as? Int == 16 + key.utf8.count - 1)
+        #expect((finding["fingerprint"] as? String)?.count == 64)
+        #expect(!result.stdout.contains(key) && !result.stderr.contains(key), "the full key must never be printed by default")
+    }
+
+    @Test func textOutputShowsFileCaretFixAndSummary() {
+        let temp = TempDirectory()
+        let key = TestKeys.key()
+        temp.write("send.sh", "curl -H \"x-api-key: \(key)\" https://api.ivymail.io/v1/send\n")
+        let result = ivyscan(["scan", "--color", "never"], in: temp.path)
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "send.sh")
+        #expect(result.stdout.contains("1:21  critical  ivymail-api-key"))
+        let caretLine = lines.first { $0.contains("^^^") }
+        let snippetLine = lines.first { $0.contains("ivym_sk_") && $0.contains("|") }
+        #expect(caretLine.map { $0.firstIndex(of: "^")!.utf16Offset(in: $0) } == snippetLine.map { $0.range(of: "ivym_sk_")!.lowerBound.utf16Offset(in: $0) })
+        #expect(result.stdout.contains("= fix:"))
+        #expect(result.stdout.contains("1 finding (1 critical) in 1 file"))
+        #expect(result.stdout.contains("scanned 1 file"))
+        #expect(!result.stdout.contains("\u{1B}["), "--color never means no escape codes")
+        #expect(!result.stdout.contains(key))
+    }
+
+    @Test func showSecretsPrintsTheKey() {
+        let temp = TempDirectory()
+        let key = TestKeys.key()
+        temp.write("k.env", "IVYMAIL_API_KEY=\(key)\n")
+        let result = ivyscan(["scan", "--show-secrets"], in: temp.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(key))
+    }
+
+    @Test func placeholderDocsAndEnvUsageAreClean() {
+        let temp = TempDirectory()
+        temp.write("README.md", """
+            ```bash
+            curl -X POST https://api.ivymail.io/v1/send \\
+              -H "x-api-key: ivym_sk_your_api_key_here" \\
+              -H "Content-Type: application/json"
+            curl -H "x-api-key: $IVYMAIL_API_KEY" https://api.ivymail.io/v1/send
+            ```
+            Keys look like `ivym_sk_...`; never commit `ivym_sk_<KEY>`.
+            """)
+        temp.write("send.py", """
+            import os, requests
+            requests.post("https://api.ivymail.io/v1/send", headers={"x-api-key": os.environ["IVYMAIL_API_KEY"]})
+            """)
+        temp.write("send.js", "fetch(url, { headers: { 'x-api-key': process.env.IVYMAIL_API_KEY } })\n")
+        temp.write(".github/workflows/mail.yml", "env:\n  X: 1\nrun: curl -H \"x-api-key: ${{ secrets.IVYMAIL_API_KEY }}\" https://api.ivymail.io\n")
+        let result = ivyscan(["scan"], in: temp.path)
+        #expect(result.status == 0, "stdout: \(result.stdout)")
+        #expect(result.stdout.contains("no findings"))
+    }
+
+    @Test func failOnAndExitCodeChangeTheGate() {
+        let temp = TempDirectory()
+        temp.write("client.go", "req.Header.Set(\"X-Api-Key\", \"\(TestKeys.value())\")\n")
+        #expect(ivyscan(["scan"], in: temp.path).status == 1)
+        #expect(ivyscan(["scan", "--fail-on", "critical"], in: temp.path).status == 0)
+        #expect(ivyscan(["scan", "--exit-code", "7"], in: temp.path).status == 7)
+        #expect(ivyscan(["scan", "--exit-code", "0"], in: temp.path).status == 0)
+    }
+
+    @Test func inlineSuppressionIsCountedNotGating() throws {
+        let temp = TempDirectory()
+        temp.write("t.py", "KEY = \"\(TestKeys.key())\"  # ivyscan:allow\n")
+        let result = ivyscan(["scan", "--format", "json"], in: temp.path)
+        #expect(result.status == 0)
+        let summary = try #require(try json(result.stdout)["summary"] as? [String: Any])
+        #expect(summary["suppressed"] as? Int == 1)
+        #expect(summary["findings"] as? Int == 0)
+    }
+
+    @Test func hostileTreeNeitherHangsNorCrashesNorEscapes() throws {
+        let temp = TempDirectory()
+        let outside = TempDirectory()
+        let outsideKey = TestKeys.key()
+        outside.write("leak.txt", "K=\(outsideKey)\n")
+        let key = TestKeys.key()
+        temp.write("ok.txt", "K=\(key)\n")
+        #expect(mkfifo(temp.path + "/fifo", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: temp.path + "/loop", withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: temp.path + "/out", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: temp.path + "/out-file", withDestinationPath: outside.path + "/leak.txt")
+        var big = Array(repeating: UInt8(ascii: "a"), count: 20 << 20)
+        big.replaceSubrange(0..<key.utf8.count, with: Array(key.utf8))
+        temp.write("big.txt", bytes: big)
+        temp.write("image.bin", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00] + Array(key.utf8))
+        temp.write("latin1.txt", bytes: Array("caf".utf8) + [0xE9] + Array(" K=\(key)\n".utf8))
+        temp.write("we\nird name.txt", "K=\(key)\n")
+        let result = ivyscan(["scan", "--format", "json", "--no-git"], in: temp.path, timeout: 30)
+        #expect(result.status == 1)
+        let report = try json(result.stdout)
+        let paths = Set((report["findings"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String })
+        #expect(paths == ["ok.txt", "latin1.txt", "we\nird name.txt"])
+        #expect(!result.stdout.contains(outsideKey))
+        let skipped = Dictionary(uniqueKeysWithValues: (report["skipped"] as? [[String: Any]] ?? []).map { ($0["path"] as! String, $0["reason"] as! String) })
+        #expect(skipped["fifo"] == "not-regular-file")
+        #expect(skipped["loop"] == "symlink")
+        #expect(skipped["out"] == "symlink")
+        #expect(skipped["out-file"] == "symlink")
+        #expect(skipped["big.txt"] == "too-large")
+        #expect(skipped["image.bin"] == "binary")
+        // The text report escapes the newline in the file name.
+        let text = ivyscan(["scan", "--no-git"], in: temp.path, timeout: 30)
+        #expect(text.stdout.contains("we\\u{a}ird name.txt"))
+        #expect(text.stdout.contains("skipped 6"))
+    }
+
+    @Test func maxFileSizeIsConfigurable() throws {
+        let temp = TempDirectory()
+        temp.write("medium.txt", String(repeating: "x", count: 4000) + "\nK=\(TestKeys.key())\n")
+        #expect(ivyscan(["scan", "--max-file-size", "1K"], in: temp.path).status == 0)
+        #expect(ivyscan(["scan", "--max-file-size", "1M"], in: temp.path).status == 1)
+        #expect(ivyscan(["scan", "--max-file-size", "lots"], in: temp.path).status == 2)
+    }
+
+    @Test func gitignoredFilesAreSkippedUnlessNoIgnore() {
+        let temp = TempDirectory()
+        temp.write(".gitignore", "secrets/\n")
+        temp.write("secrets/prod.env", "IVYMAIL_API_KEY=\(TestKeys.key())\n")
+        Command.git(["init", "-q"], in: temp.path)
+        #expect(ivyscan(["scan"], in: temp.path).status == 0)
+        #expect(ivyscan(["scan", "--no-git"], in: temp.path).status == 0)
+        #expect(ivyscan(["scan", "--no-ignore"], in: temp.path).status == 1)
+    }
+
+    @Test func outputFileGetsTheReport() throws {
+        let temp = TempDirectory()
+        temp.write("a.txt", "K=\(TestKeys.key())\n")
+        let result = ivyscan(["scan", "--format", "json", "--output", temp.path + "/../report-\(UUID().uuidString).json", "a.txt"], in: temp.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let bad = ivyscan(["scan", "--output", "/nonexistent-dir/x.json"], in: temp.path)
+        #expect(bad.status == 3)
+        #expect(bad.stderr.contains("cannot write report"))
+    }
+
+    @Test func configAllowlistsAndErrors() {
+        let temp = TempDirectory()
+        let key = TestKeys.key()
+        temp.write("Tests/Fixtures/keys.txt", "K=\(key)\n")
+        temp.write("src/known.txt", "K=\(key)\n")
+        temp.write(".ivyscan.toml", "[allowlist]\npaths = [\"Tests/Fixtures/**\"]\n")
+        let partly = ivyscan(["scan", "--format", "json"], in: temp.path)
+        #expect(partly.status == 1)
+        #expect(partly.stdout.contains("src/known.txt"))
+        #expect(!partly.stdout.contains("Tests/Fixtures/keys.txt"))
+        temp.write(".ivyscan.toml", "[allowlist]\npaths = [\"Tests/Fixtures/**\"]\nregexes = ['''^\(key)$''']\n")
+        #expect(ivyscan(["scan"], in: temp.path).status == 0)
+        temp.write(".ivyscan.toml", "[allowlist]\npaths = \"not-an-array\"\n")
+        let broken = ivyscan(["scan"], in: temp.path)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains(".ivyscan.toml:2:1"))
+    }
+
+    @Test func usageErrorsExitTwo() {
+        let temp = TempDirectory()
+        let unknown = ivyscan(["scan", "--frobnicate"], in: temp.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown option '--frobnicate'"))
+        #expect(ivyscan(["scan", "--format", "xml"], in: temp.path).status == 2)
+        #expect(ivyscan(["scan", "does-not-exist"], in: temp.path).status == 2)
+        #expect(ivyscan(["launch"], in: temp.path).status == 2)
+        #expect(ivyscan(["scan", "-j", "0"], in: temp.path).status == 2)
+    }
+
+    @Test func helpVersionRulesExplain() {
+        let temp = TempDirectory()
+        let help = ivyscan(["--help"], in: temp.path)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("COMMANDS:"))
+        let scanHelp = ivyscan(["help", "scan"], in: temp.path)
+        #expect(scanHelp.stdout.contains("EXIT STATUS:"))
+        #expect(ivyscan(["scan", "--help"], in: temp.path).stdout == scanHelp.stdout)
+        #expect(ivyscan(["--version"], in: temp.path).stdout.hasPrefix("ivyscan "))
+        let rules = ivyscan(["rules"], in: temp.path)
+        #expect(rules.stdout.contains("ivymail-api-key"))
+        #expect(rules.stdout.contains("hardcoded-x-api-key"))
+        let explain = ivyscan(["explain", "ivymail-api-key"], in: temp.path)
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("create a new key"))
+        #expect(explain.stdout.contains("delete the old key"))
+        #expect(ivyscan(["explain", "nope"], in: temp.path).status == 2)
+    }
+
+    @Test func colorHonoursNoColorAndAlways() {
+        let temp = TempDirectory()
+        temp.write("a.txt", "K=\(TestKeys.key())\n")
+        #expect(ivyscan(["scan", "--color", "always"], in: temp.path).stdout.contains("\u{1B}["))
+        #expect(!ivyscan(["scan"], in: temp.path, environment: ["NO_COLOR": "1"]).stdout.contains("\u{1B}["))
+    }
+
+    @Test func traceExplainsDroppedPlaceholders() {
+        let temp = TempDirectory()
+        temp.write("doc.md", "-H \"x-api-key: ivym_sk_your_api_key_here\"\n")
+        let result = ivyscan(["scan", "--trace"], in: temp.path)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("doc.md:1:"))
+        #expect(result.stderr.contains("placeholder word 'your'"))
+    }
+
+    // Root can read anything, so an unreadable file needs a non-root user.
+    @Test(.enabled(if: getuid() != 0, "running as root: every file is readable"))
+    func strictTurnsUnreadableFilesIntoExitThree() throws {
+        let temp = TempDirectory()
+        let locked = temp.write("locked.txt", "x\n")
+        chmod(locked, 0)
+        #expect(ivyscan(["scan"], in: temp.path).status == 0)
+        #expect(ivyscan(["scan", "--strict"], in: temp.path).status == 3)
+    }
+}

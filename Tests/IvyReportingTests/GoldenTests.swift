@@ -1,0 +1,82 @@
+import Foundation
+import IvyConfig
+import IvyMatching
+import IvyModel
+import IvyReporting
+import Testing
+import TestSupport
+
+/// Each format is compared byte for byte with Tests/IvyReportingTests/Golden.
+/// Re-record after an intended change with IVYSCAN_RECORD_GOLDEN=1 swift test.
+@Suite struct GoldenTests {
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+
+    /// A fixed report: deterministic keys, a header finding, a suppressed one,
+    /// skipped files and an error, so every part of each format is exercised.
+    static func fixtureReport() throws -> ScanReport {
+        let detector = try Detector(rules: try DefaultRules.load())
+        let key = TestKeys.seededKey(seed: 7)
+        let other = TestKeys.seededKey(seed: 8)
+        let header = String(TestKeys.seededKey(seed: 9).dropFirst(8).prefix(24))
+        let files: [(String, String)] = [
+            ("src/send.py", "import requests\n\nKEY = \"\(key)\"\nrequests.post(\"https://api.ivymail.io/v1/send\", headers={\"x-api-key\": \"\(header)\"})\n"),
+            ("docs/setup.md", "Use `ivym_sk_your_api_key_here` as a template.\n\texport IVYMAIL_API_KEY=\(other)  # ivyscan:allow\n"),
+            ("scripts/other.sh", "curl -H 'X-Api-Key: \(header)' https://api.example.com\n"),
+        ]
+        var report = ScanReport()
+        let scratch = MatchScratch()
+        for (path, text) in files {
+            let detection = Array(text.utf8).withUnsafeBufferPointer { detector.scan($0, origin: Origin(path: path), scratch: scratch) }
+            report.findings += detection.findings
+            report.filesScanned += 1
+            report.bytesScanned += text.utf8.count
+        }
+        report.skipped = [SkippedFile(path: "assets/logo.png", reason: .binary), SkippedFile(path: "dump.sql", reason: .tooLarge)]
+        report.problems = [ScanProblem(path: "private/notes.txt", message: "Permission denied")]
+        report.duration = 0.25
+        report.sort()
+        return report
+    }
+
+    func check(_ name: String, _ actual: String) throws {
+        let path = Self.goldenDirectory + "/" + name
+        if ProcessInfo.processInfo.environment["IVYSCAN_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: Self.goldenDirectory, withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
+            return
+        }
+        let expected = try #require(FileManager.default.contents(atPath: path), "missing golden file \(name); record with IVYSCAN_RECORD_GOLDEN=1")
+        #expect(actual == String(decoding: expected, as: UTF8.self), "output differs from Golden/\(name)")
+    }
+
+    @Test func textReport() throws {
+        let report = try Self.fixtureReport()
+        try check("report.txt", ReportFormat.text.render(report, options: ReportOptions(toolVersion: "0.0.0-test")))
+    }
+
+    @Test func textReportVerboseWithColor() throws {
+        let report = try Self.fixtureReport()
+        try check("report-color.txt", ReportFormat.text.render(report, options: ReportOptions(color: true, verbose: true, toolVersion: "0.0.0-test")))
+    }
+
+    @Test func jsonReport() throws {
+        let report = try Self.fixtureReport()
+        let json = ReportFormat.json.render(report, options: ReportOptions(toolVersion: "0.0.0-test"))
+        try check("report.json", json)
+        // It is also valid JSON with the documented top-level fields.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["schema", "version", "tool", "findings", "errors", "skipped", "summary"])
+    }
+
+    @Test func noFormatLeaksASecretUnlessAsked() throws {
+        let report = try Self.fixtureReport()
+        let secrets = report.findings.map { String(decoding: $0.secret, as: UTF8.self) }
+        #expect(secrets.count >= 3)
+        for format in ReportFormat.allCases {
+            let redacted = format.render(report, options: ReportOptions(verbose: true, toolVersion: "t"))
+            for secret in secrets { #expect(!redacted.contains(secret), "\(format) leaked a secret") }
+            let shown = format.render(report, options: ReportOptions(showSecrets: true, toolVersion: "t"))
+            for secret in secrets { #expect(shown.contains(secret), "\(format) must show secrets with --show-secrets") }
+        }
+    }
+}
