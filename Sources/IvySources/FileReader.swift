@@ -54,7 +54,12 @@ final class FileReader {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failed(String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .skipped(.notRegularFile) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        // Only git's file list names directories as files: gitlinks.
+        case S_IFDIR: return .skipped(.submodule)
+        default: return .skipped(.notRegularFile)
+        }
         let size = Int(info.st_size)
         if size > maxFileSize { return .skipped(.tooLarge) }
         ensureCapacity(size + 1)

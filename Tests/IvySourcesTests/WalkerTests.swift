@@ -91,6 +91,22 @@ func walk(_ roots: [String], useGit: Bool = false, respectIgnore: Bool = true, t
         #expect(!everything.scanned.keys.contains { $0.hasPrefix(".git/") }, ".git/ is never scanned")
     }
 
+    @Test func submodulesAreSkippedWithAReason() {
+        let inner = TempDirectory()
+        inner.write("lib.txt", "x\n")
+        Command.git(["init", "-q"], in: inner.path)
+        Command.git(["add", "."], in: inner.path)
+        Command.git(["commit", "-qm", "init"], in: inner.path)
+        let outer = TempDirectory()
+        outer.write("main.txt", "y\n")
+        Command.git(["init", "-q"], in: outer.path)
+        let added = Command.git(["-c", "protocol.file.allow=always", "submodule", "add", "-q", inner.path, "vendor/lib"], in: outer.path)
+        #expect(added.status == 0, "\(added.stderr)")
+        let recorder = walk([outer.path], useGit: true)
+        #expect(recorder.skipped["vendor/lib"] == .submodule)
+        #expect(recorder.scanned.keys.contains("main.txt"))
+    }
+
     @Test func hiddenFilesAreScannedButNotDotGit() {
         let temp = TempDirectory()
         temp.write(".env", "X=1\n")
