@@ -7,7 +7,8 @@ public struct IgnoreFile: Sendable {
     public let source: String
     /// Compiled patterns in file order (blank and comment lines dropped).
     public let patterns: [IgnorePattern]
-    private let baseBytes: [UInt8]
+    /// What the hot path reads; `patterns` is kept for diagnostics.
+    let flat: Flat
 
     /// Splits like git: on LF, a UTF-8 BOM skipped, one CR before each LF dropped.
     public init(contents: some Collection<UInt8>, base: String, source: String = "") {
@@ -48,7 +49,7 @@ public struct IgnoreFile: Sendable {
         self.base = base
         self.source = source
         self.patterns = patterns
-        baseBytes = Array(base.utf8)
+        flat = Flat(base: Array(base.utf8), patterns: patterns)
     }
 
     public var isEmpty: Bool { patterns.isEmpty }
@@ -58,7 +59,7 @@ public struct IgnoreFile: Sendable {
         guard let index = lastMatch(
             pathRelativeToRoot, basenameStart: PathBytes.basenameStart(pathRelativeToRoot), isDirectory: isDirectory)
         else { return .none }
-        return patterns[index].isNegated ? .included : .ignored
+        return flat.records[index].isNegated ? .included : .ignored
     }
 
     public func match(_ pathRelativeToRoot: String, isDirectory: Bool) -> IgnoreMatch {
@@ -76,27 +77,77 @@ public struct IgnoreFile: Sendable {
         }
     }
 
-    /// Index of the deciding pattern. Paths not strictly below `base` never
-    /// match: git only consults a directory's file for what lies inside it.
+    /// Index of the deciding pattern.
     @inline(__always)
     func lastMatch(_ path: UnsafeBufferPointer<UInt8>, basenameStart: Int, isDirectory: Bool) -> Int? {
-        let relative: UnsafeBufferPointer<UInt8>
-        var basename = basenameStart
-        if baseBytes.isEmpty {
-            relative = path
-        } else {
-            let skip = baseBytes.count + 1
-            guard path.count > skip, path[baseBytes.count] == PathBytes.slash,
-                baseBytes.withUnsafeBufferPointer({ PathBytes.equal($0, 0, path, 0, count: $0.count) })
-            else { return nil }
-            relative = UnsafeBufferPointer(rebasing: path[skip...])
-            basename -= skip
+        flat.lastMatch(path, basenameStart: basenameStart, isDirectory: isDirectory)
+    }
+}
+
+extension IgnoreFile {
+    /// The patterns as trivial records over one byte pool, behind a single
+    /// reference: scanning them costs no retain/release per pattern.
+    final class Flat: Sendable {
+        struct Record: Sendable {
+            let kind: IgnorePattern.Kind
+            let isDirectoryOnly: Bool
+            let isNegated: Bool
+            let start: Int
+            let count: Int
+            let literalLength: Int
         }
-        var index = patterns.count
-        while index > 0 {
-            index -= 1
-            if patterns[index].matches(relative, basenameStart: basename, isDirectory: isDirectory) { return index }
+
+        let base: [UInt8]
+        let records: [Record]
+        let pool: [UInt8]
+
+        init(base: [UInt8], patterns: [IgnorePattern]) {
+            var pool: [UInt8] = []
+            var records: [Record] = []
+            for pattern in patterns {
+                records.append(
+                    Record(
+                        kind: pattern.kind, isDirectoryOnly: pattern.isDirectoryOnly, isNegated: pattern.isNegated,
+                        start: pool.count, count: pattern.body.count, literalLength: pattern.literalLength))
+                pool += pattern.body
+            }
+            self.base = base
+            self.records = records
+            self.pool = pool
         }
-        return nil
+
+        /// Index of the deciding pattern. Paths not strictly below `base` never
+        /// match: git only consults a directory's file for what lies inside it.
+        func lastMatch(_ path: UnsafeBufferPointer<UInt8>, basenameStart: Int, isDirectory: Bool) -> Int? {
+            base.withUnsafeBufferPointer { base in
+                let relative: UnsafeBufferPointer<UInt8>
+                var basename = basenameStart
+                if base.isEmpty {
+                    relative = path
+                } else {
+                    let skip = base.count + 1
+                    guard path.count > skip, path[base.count] == PathBytes.slash,
+                        PathBytes.equal(base, 0, path, 0, count: base.count)
+                    else { return nil }
+                    relative = UnsafeBufferPointer(rebasing: path[skip...])
+                    basename -= skip
+                }
+                return pool.withUnsafeBufferPointer { pool in
+                    records.withUnsafeBufferPointer { records in
+                        var index = records.count
+                        while index > 0 {
+                            index -= 1
+                            let record = records[index]
+                            if record.isDirectoryOnly && !isDirectory { continue }
+                            let body = UnsafeBufferPointer(rebasing: pool[record.start..<(record.start + record.count)])
+                            if IgnorePattern.matches(record.kind, body, record.literalLength, relative, basename) {
+                                return index
+                            }
+                        }
+                        return nil
+                    }
+                }
+            }
+        }
     }
 }

@@ -110,30 +110,40 @@ public struct IgnorePattern: Sendable {
     @inline(__always)
     func matches(_ path: UnsafeBufferPointer<UInt8>, basenameStart: Int, isDirectory: Bool) -> Bool {
         if isDirectoryOnly && !isDirectory { return false }
-        return body.withUnsafeBufferPointer { pattern in
-            switch kind {
-            case .basenameLiteral:
-                return path.count - basenameStart == pattern.count
-                    && PathBytes.equal(pattern, 0, path, basenameStart, count: pattern.count)
-            case .basenameSuffix:
-                let suffix = pattern.count - 1
-                return path.count - basenameStart >= suffix
-                    && PathBytes.equal(pattern, 1, path, path.count - suffix, count: suffix)
-            case .basenameGlob:
-                return Wildmatch.matches(
-                    pattern: pattern, text: UnsafeBufferPointer(rebasing: path[basenameStart...]), pathname: false)
-            case .path:
-                let prefix = literalLength
-                if prefix > 0 {
-                    if prefix > path.count || !PathBytes.equal(pattern, 0, path, 0, count: prefix) { return false }
-                    if prefix == pattern.count && prefix == path.count { return true }
-                }
-                // The wildcard part starts fresh after the literal head, exactly as
-                // in git: "a/b**" lets the "**" cross slashes.
-                return Wildmatch.matches(
-                    pattern: UnsafeBufferPointer(rebasing: pattern[prefix...]),
-                    text: UnsafeBufferPointer(rebasing: path[prefix...]), pathname: true)
+        return body.withUnsafeBufferPointer {
+            Self.matches(kind, $0, literalLength, path, basenameStart)
+        }
+    }
+
+    /// The matcher proper, on raw parts so IgnoreFile can keep all bodies in
+    /// one flat buffer and the hot loop touches no reference counts.
+    @inline(__always)
+    static func matches(
+        _ kind: Kind, _ pattern: UnsafeBufferPointer<UInt8>, _ literalLength: Int,
+        _ path: UnsafeBufferPointer<UInt8>, _ basenameStart: Int
+    ) -> Bool {
+        switch kind {
+        case .basenameLiteral:
+            return path.count - basenameStart == pattern.count
+                && PathBytes.equal(pattern, 0, path, basenameStart, count: pattern.count)
+        case .basenameSuffix:
+            let suffix = pattern.count - 1
+            return path.count - basenameStart >= suffix
+                && PathBytes.equal(pattern, 1, path, path.count - suffix, count: suffix)
+        case .basenameGlob:
+            return Wildmatch.matches(
+                pattern: pattern, text: UnsafeBufferPointer(rebasing: path[basenameStart...]), pathname: false)
+        case .path:
+            let prefix = literalLength
+            if prefix > 0 {
+                if prefix > path.count || !PathBytes.equal(pattern, 0, path, 0, count: prefix) { return false }
+                if prefix == pattern.count && prefix == path.count { return true }
             }
+            // The wildcard part starts fresh after the literal head, exactly as
+            // in git: "a/b**" lets the "**" cross slashes.
+            return Wildmatch.matches(
+                pattern: UnsafeBufferPointer(rebasing: pattern[prefix...]),
+                text: UnsafeBufferPointer(rebasing: path[prefix...]), pathname: true)
         }
     }
 }

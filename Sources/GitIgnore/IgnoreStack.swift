@@ -37,8 +37,29 @@ public final class IgnoreStack: Sendable {
     /// Verdict for the entry itself, assuming no ancestor directory is
     /// ignored: what a walker that never descends into ignored directories needs.
     public func match(_ pathRelativeToRoot: UnsafeBufferPointer<UInt8>, isDirectory: Bool) -> IgnoreMatch {
-        guard let (file, index) = lastMatch(pathRelativeToRoot, isDirectory: isDirectory) else { return .none }
-        return file.patterns[index].isNegated ? .included : .ignored
+        let basename = PathBytes.basenameStart(pathRelativeToRoot)
+        var node: IgnoreStack? = self
+        while let level = node {
+            if let verdict = Self.verdict(level.files, pathRelativeToRoot, basename, isDirectory) { return verdict }
+            node = level.parent
+        }
+        return Self.verdict(excludes, pathRelativeToRoot, basename, isDirectory) ?? .none
+    }
+
+    /// The hot path: no IgnoreFile is copied out, only a verdict comes back.
+    @inline(__always)
+    private static func verdict(
+        _ files: [IgnoreFile], _ path: UnsafeBufferPointer<UInt8>, _ basename: Int, _ isDirectory: Bool
+    ) -> IgnoreMatch? {
+        var i = files.count
+        while i > 0 {
+            i -= 1
+            let flat = files[i].flat
+            if let index = flat.lastMatch(path, basenameStart: basename, isDirectory: isDirectory) {
+                return flat.records[index].isNegated ? .included : .ignored
+            }
+        }
+        return nil
     }
 
     public func match(_ pathRelativeToRoot: String, isDirectory: Bool) -> IgnoreMatch {
@@ -54,7 +75,15 @@ public final class IgnoreStack: Sendable {
     /// a path whose parent is excluded). The stack must be the one for the
     /// path's parent directory.
     public func isIgnored(_ pathRelativeToRoot: UnsafeBufferPointer<UInt8>, isDirectory: Bool) -> Bool {
-        if ignoredAncestor(pathRelativeToRoot) != nil { return true }
+        var end = 1
+        while end < pathRelativeToRoot.count {
+            if pathRelativeToRoot[end] == PathBytes.slash
+                && match(UnsafeBufferPointer(rebasing: pathRelativeToRoot[..<end]), isDirectory: true) == .ignored
+            {
+                return true
+            }
+            end += 1
+        }
         return match(pathRelativeToRoot, isDirectory: isDirectory) == .ignored
     }
 
@@ -84,11 +113,7 @@ public final class IgnoreStack: Sendable {
         while end < path.count {
             if path[end] == PathBytes.slash && end > 0 {
                 let ancestor = UnsafeBufferPointer(rebasing: path[..<end])
-                if let found = lastMatch(ancestor, isDirectory: true),
-                    !found.file.patterns[found.index].isNegated
-                {
-                    return found
-                }
+                if match(ancestor, isDirectory: true) == .ignored { return lastMatch(ancestor, isDirectory: true) }
             }
             end += 1
         }

@@ -80,7 +80,7 @@ public enum FileWalker {
         }
         var ignores: IgnoreStack?
         if options.respectIgnore, let exclude = readSmallFile(base + Array(".git/info/exclude".utf8)) {
-            ignores = IgnoreStack(parent: nil, files: [IgnoreFile(contents: exclude, base: "")])
+            ignores = IgnoreStack(files: [], excludes: [IgnoreFile(contents: exclude, base: "", source: ".git/info/exclude")])
         }
         queue.push(.directory(fsPath: base, relative: [], display: prefix, ignores: ignores))
     }
@@ -122,7 +122,8 @@ public enum FileWalker {
             let isDirectory = entry.kind == .directory
             if entry.name == DirectoryEntry.gitName { continue }
             let childRelative = relative + entry.name
-            if let ignores, childRelative.withUnsafeBufferPointer({ ignores.isIgnored($0, isDirectory: isDirectory) }) {
+            // Ignored directories are never entered, so the entry alone decides.
+            if let ignores, childRelative.withUnsafeBufferPointer({ ignores.match($0, isDirectory: isDirectory) }) == .ignored {
                 continue
             }
             let childDisplay = display + String(decoding: entry.name, as: UTF8.self)
