@@ -10,6 +10,7 @@ public enum CLI {
 
     static let commands: [Command] = [
         Command(name: ScanCommand.name, summary: ScanCommand.summary, help: ScanCommand.help, run: ScanCommand.run),
+        Command(name: GitSubcommand.name, summary: GitSubcommand.summary, help: GitSubcommand.help, run: GitSubcommand.run),
         Command(name: RulesCommand.name, summary: RulesCommand.summary, help: RulesCommand.help, run: RulesCommand.run),
         Command(name: ExplainCommand.name, summary: ExplainCommand.summary, help: ExplainCommand.help, run: ExplainCommand.run),
     ]

@@ -16,11 +16,15 @@ public struct Finding: Sendable, Hashable {
     public var snippet: Snippet
     /// Silenced by an inline `ivyscan:allow` comment; reported, never gating.
     public var suppressed: Bool
+    /// Set by git modes.
+    public var status: FindingStatus?
+    /// Set by `git history`.
+    public var history: SecretHistory?
 
     public init(
         ruleID: String, severity: Severity, origin: Origin, location: Location, secret: [UInt8],
         secretPrefixLength: Int, fingerprint: Fingerprint, message: String, remediation: String,
-        snippet: Snippet, suppressed: Bool
+        snippet: Snippet, suppressed: Bool, status: FindingStatus? = nil, history: SecretHistory? = nil
     ) {
         self.ruleID = ruleID
         self.severity = severity
@@ -33,5 +37,7 @@ public struct Finding: Sendable, Hashable {
         self.remediation = remediation
         self.snippet = snippet
         self.suppressed = suppressed
+        self.status = status
+        self.history = history
     }
 }

@@ -10,6 +10,12 @@ public struct ScanReport: Sendable {
     public var duration: Double
     /// PCRE2 hit its match limit somewhere: part of a file went unchecked.
     public var limitExceeded: Bool
+    /// Git modes: what was covered and what was not.
+    public var coverage: GitCoverage?
+    /// Whether findings already in HEAD (`existing`) fail the gate.
+    public var existingGates = false
+    /// Coverage gaps the user accepted (`--allow-shallow`): shown, not failing.
+    public var allowedGaps: [String] = []
 
     public init(
         findings: [Finding] = [], skipped: [SkippedFile] = [], problems: [ScanProblem] = [], trace: [TraceEvent] = [],
@@ -25,16 +31,24 @@ public struct ScanReport: Sendable {
         self.limitExceeded = limitExceeded
     }
 
-    /// Findings that count against the gate: unsuppressed, at or above `threshold`.
+    /// Findings that count against the gate: unsuppressed, at or above
+    /// `threshold`, and not merely `existing` unless that was asked for.
     public func gating(failOn threshold: Severity) -> [Finding] {
-        findings.filter { !$0.suppressed && $0.severity >= threshold }
+        findings.filter { isGating($0, failOn: threshold) }
     }
+
+    public func isGating(_ finding: Finding, failOn threshold: Severity) -> Bool {
+        !finding.suppressed && finding.severity >= threshold && (finding.status != .existing || existingGates)
+    }
+
+    /// True when every input was read and checked.
+    public var isComplete: Bool { problems.isEmpty && !limitExceeded && (coverage?.gaps.isEmpty ?? true) }
 
     /// Sorts every list by path, then position, so reruns print identically.
     public mutating func sort() {
         findings.sort {
-            ($0.origin.path, $0.location.line, $0.location.column, $0.ruleID)
-                < ($1.origin.path, $1.location.line, $1.location.column, $1.ruleID)
+            ($0.origin.path, $0.origin.commit ?? "", $0.location.line, $0.location.column, $0.ruleID)
+                < ($1.origin.path, $1.origin.commit ?? "", $1.location.line, $1.location.column, $1.ruleID)
         }
         skipped.sort { ($0.path, $0.reason) < ($1.path, $1.reason) }
         problems.sort { ($0.path, $0.message) < ($1.path, $1.message) }

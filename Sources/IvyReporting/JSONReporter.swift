@@ -19,7 +19,7 @@ public struct JSONReporter: Sendable {
         json.field("version", .string(options.toolVersion))
         json.endObject()
         json.beginArray("findings")
-        for finding in report.findings { write(finding, to: &json) }
+        for finding in report.findings { write(finding, in: report, to: &json) }
         json.endArray()
         json.beginArray("errors")
         for problem in report.problems {
@@ -42,7 +42,7 @@ public struct JSONReporter: Sendable {
         return json.output + "\n"
     }
 
-    private func write(_ finding: Finding, to json: inout JSONWriter) {
+    private func write(_ finding: Finding, in report: ScanReport, to json: inout JSONWriter) {
         json.beginObject()
         json.field("rule_id", .string(finding.ruleID))
         json.field("severity", .string(finding.severity.rawValue))
@@ -58,7 +58,18 @@ public struct JSONReporter: Sendable {
         json.field("message", .string(finding.message))
         json.field("remediation", .string(finding.remediation))
         json.field("suppressed", .bool(finding.suppressed))
-        json.field("gating", .bool(!finding.suppressed && finding.severity >= options.failOn))
+        json.field("gating", .bool(report.isGating(finding, failOn: options.failOn)))
+        if let status = finding.status { json.field("status", .string(status.rawValue)) }
+        if let commit = finding.origin.commit { json.field("commit", .string(commit)) }
+        if let author = finding.origin.author { json.field("author", .string(author)) }
+        if let date = finding.origin.date { json.field("date", .string(DateText.iso8601(date))) }
+        if let history = finding.history {
+            json.beginObject("history")
+            json.field("commits", .int(history.commits))
+            json.field("paths", .int(history.paths))
+            json.field("in_head", .bool(history.inHead))
+            json.endObject()
+        }
         json.endObject()
     }
 
@@ -83,8 +94,22 @@ public struct JSONReporter: Sendable {
         }
         json.endObject()
         json.field("errors", .int(report.problems.count))
-        json.field("complete", .bool(report.problems.isEmpty && !report.limitExceeded))
+        json.field("complete", .bool(report.isComplete))
         json.field("duration_ms", .int(Int((report.duration * 1000).rounded())))
+        if let coverage = report.coverage {
+            json.beginObject("git")
+            json.field("scope", .string(coverage.scope))
+            json.field("commits", .int(coverage.commits))
+            json.field("blobs", .int(coverage.blobs))
+            json.field("bytes", .int(coverage.bytes))
+            json.beginArray("gaps")
+            for gap in coverage.gaps { json.field(nil, .string(gap)) }
+            json.endArray()
+            json.beginArray("allowed_gaps")
+            for gap in report.allowedGaps { json.field(nil, .string(gap)) }
+            json.endArray()
+            json.endObject()
+        }
         json.endObject()
     }
 }

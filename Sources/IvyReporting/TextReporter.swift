@@ -36,7 +36,17 @@ public struct TextReporter: Sendable {
         let position = "\(finding.location.line):\(finding.location.column)"
         var line = "  \(position)  \(style(finding.severity.rawValue, .severity(finding.severity)))  \(finding.ruleID)  \(finding.message)"
         if finding.suppressed { line += style("  (suppressed: ivyscan:allow)", .dim) }
+        if finding.status == .existing { line += style("  [existing]", .dim) }
         var out = line + "\n"
+        if let commit = finding.origin.commit {
+            var where_ = "commit \(commit.prefix(12))"
+            if let author = finding.origin.author { where_ += " by \(Redactor.printable(Array(author.utf8)))" }
+            if let date = finding.origin.date { where_ += " on \(DateText.day(date))" }
+            if let history = finding.history {
+                where_ = "first " + where_ + "; in \(history.commits) commit\(history.commits == 1 ? "" : "s"), \(history.paths) path\(history.paths == 1 ? "" : "s"); \(history.inHead ? "still in HEAD" : "gone from HEAD")"
+            }
+            out += "    " + style("@", .dim) + " " + where_ + "\n"
+        }
         let (text, caret) = options.displayLine(finding.snippet, secretPrefixLength: finding.secretPrefixLength)
         let flat = String(text.map { $0 == "\t" ? " " : $0 })
         let gutter = String(repeating: " ", count: 4)
@@ -48,7 +58,8 @@ public struct TextReporter: Sendable {
     }
 
     func summary(_ report: ScanReport) -> String {
-        let active = report.findings.filter { !$0.suppressed }
+        let active = report.findings.filter { !$0.suppressed && $0.status != .existing }
+        let existing = report.findings.filter { !$0.suppressed && $0.status == .existing }.count
         var parts: [String] = []
         if active.isEmpty {
             parts.append(style("no findings", .ok))
@@ -60,9 +71,14 @@ public struct TextReporter: Sendable {
             let files = Set(active.map(\.origin.path)).count
             parts.append("\(plural(active.count, "finding")) (\(bySeverity.joined(separator: ", "))) in \(plural(files, "file"))")
         }
-        let suppressed = report.findings.count - active.count
+        let suppressed = report.findings.filter(\.suppressed).count
         if suppressed > 0 { parts.append("\(suppressed) suppressed") }
-        parts.append("scanned \(plural(report.filesScanned, "file")) (\(ByteCount.format(report.bytesScanned)))")
+        if existing > 0 { parts.append("\(existing) already committed") }
+        if let coverage = report.coverage {
+            parts.append("\(coverage.scope): \(plural(coverage.blobs, "blob")) (\(ByteCount.format(coverage.bytes)))")
+        } else {
+            parts.append("scanned \(plural(report.filesScanned, "file")) (\(ByteCount.format(report.bytesScanned)))")
+        }
         if !report.skipped.isEmpty {
             var reasons: [SkipReason: Int] = [:]
             for file in report.skipped { reasons[file.reason, default: 0] += 1 }

@@ -92,8 +92,3 @@ final class FileReader {
         buffer = grown
     }
 }
-
-@inline(__always)
-private func systemRead(_ fd: Int32, _ pointer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(fd, pointer, count)
-}

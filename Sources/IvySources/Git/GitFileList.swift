@@ -6,13 +6,13 @@ enum GitFileList {
     /// Relative paths as raw bytes, or nil when `directory` is not inside a
     /// git work tree or git is unavailable (the caller walks instead).
     static func list(in directory: String) -> [[UInt8]]? {
-        guard let output = SafeGit.run(
-            ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], in: directory)
+        guard let output = try? GitCommand(directory: directory).run(
+            ["ls-files", "-z", "--cached", "--others", "--exclude-standard"])
         else { return nil }
         var paths: [[UInt8]] = []
         var seen = Set<[UInt8]>()
         for entry in output.split(separator: 0, omittingEmptySubsequences: true) {
-            // A file both staged and modified is listed once per stage entry.
+            // A conflicted file is listed once per stage; keep one.
             let path = Array(entry)
             if seen.insert(path).inserted { paths.append(path) }
         }

@@ -1,0 +1,130 @@
+import Foundation
+import IvyConfig
+import IvyKit
+import IvyModel
+import IvySources
+
+/// `ivyscan git staged|range|history|pre-push|ci`: scans what git holds
+/// rather than the files on disk.
+enum GitSubcommand {
+    static let name = "git"
+    static let summary = "Scan staged changes, commit ranges, whole history, or a push"
+
+    static let options: [OptionSpec] = [
+        OptionSpec("repo", short: "C", value: "DIR", help: "Repository to scan (default: the current directory)"),
+        OptionSpec("since", value: "REF", help: "range: scan REF..HEAD"),
+        OptionSpec("all", help: "history: every ref (the default)"),
+        OptionSpec("fail-on-existing", help: "staged: keys already in HEAD fail too (default: warn)"),
+        OptionSpec("allow-shallow", help: "Report what a shallow clone or missing base kept out of reach, without exit 3"),
+    ] + ReportSettings.specs
+
+    static let help = """
+        USAGE: ivyscan git <MODE> [OPTIONS]
+
+        MODES:
+          staged             what `git commit` would record (the index, not the work tree): pre-commit
+          range BASE..HEAD   the content each commit in the range added, merges included: CI
+          ci                 the range of the current GitHub Actions or GitLab CI job
+          history [REV ...]  every key ever committed (default: all refs), once per secret
+          pre-push           the commits being pushed, from git's pre-push hook input on stdin
+
+        Paths are relative to the repository root. Findings carry the commit,
+        author and date; JSON adds `status`: new, existing or history.
+
+        OPTIONS:
+        \(HelpText.optionList(options))
+
+        \(ReportSettings.exitStatusHelp)
+
+        EXAMPLES:
+          ivyscan git staged                       in a pre-commit hook
+          ivyscan git range origin/main..HEAD      in CI, the commits of a branch
+          ivyscan git history --format json        audit a repository once
+        """
+
+    static func run(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
+        let settings: ReportSettings
+        var options: GitScanOptions
+        do throws(UsageError) {
+            let parsed = try ArgumentParser(specs: self.options, command: name).parse(arguments)
+            if parsed.has("help") || parsed.positionals.first == "help" {
+                console.out(help + "\n")
+                return ExitCode.clean.rawValue
+            }
+            settings = try ReportSettings(parsed, command: name)
+            guard let mode = parsed.positionals.first else { throw UsageError("missing mode: staged, range, ci, history or pre-push", command: name) }
+            let rest = Array(parsed.positionals.dropFirst())
+            let target: GitTarget
+            switch mode {
+            case "staged":
+                guard rest.isEmpty else { throw UsageError("staged takes no arguments", command: name) }
+                target = .staged
+            case "range":
+                if let since = parsed.value("since") {
+                    guard rest.isEmpty else { throw UsageError("give either --since REF or BASE..HEAD, not both", command: name) }
+                    target = .range(base: since, head: "HEAD", reason: "")
+                } else {
+                    guard rest.count == 1, let range = rest.first, let dots = range.range(of: ".."), !range.contains("...") else {
+                        throw UsageError("range needs BASE..HEAD (or --since REF)", command: name)
+                    }
+                    let base = String(range[..<dots.lowerBound])
+                    let head = String(range[dots.upperBound...])
+                    guard !base.isEmpty else { throw UsageError("range needs a base before '..'", command: name) }
+                    target = .range(base: base, head: head.isEmpty ? "HEAD" : head, reason: "")
+                }
+            case "ci":
+                target = .range(base: nil, head: "", reason: "ci")
+            case "history":
+                target = .history(revisions: parsed.has("all") || rest.isEmpty ? ["--all"] : rest)
+            case "pre-push":
+                let input = FileHandle.standardInput.readDataToEndOfFile()
+                target = .prePush(updates: PushUpdate.parse(String(decoding: input, as: UTF8.self)))
+            default:
+                throw UsageError("unknown git mode '\(mode)': staged, range, ci, history or pre-push", command: name)
+            }
+            options = GitScanOptions(directory: parsed.value("repo") ?? ".", target: target, maxFileSize: settings.maxFileSize,
+                                     trace: settings.trace, allowShallow: parsed.has("allow-shallow"),
+                                     failOnExisting: parsed.has("fail-on-existing"))
+        } catch {
+            return CLI.fail(error, console: console)
+        }
+
+        if case .range(_, _, "ci") = options.target {
+            guard let repository = try? GitRepository(at: options.directory, environment: environment) else {
+                console.error("ivyscan: error: not a git repository: \(options.directory)\n")
+                return ExitCode.usage.rawValue
+            }
+            do {
+                let choice = try CIRange.choose(environment) { base, head in
+                    try? repository.git.text(["merge-base", "--end-of-options", base, head])
+                }
+                options.target = .range(base: choice.base, head: choice.head, reason: choice.reason)
+                console.error("ivyscan: \(choice.reason): \(choice.base.map { String($0.prefix(12)) } ?? "(start)")..\(String(choice.head.prefix(12)))\n")
+            } catch {
+                console.error("ivyscan: error: \(error.description)\n")
+                return ExitCode.usage.rawValue
+            }
+        }
+
+        let config: ResolvedConfig
+        do {
+            config = try ConfigLoader.load(explicitPath: settings.configPath, roots: [options.directory], environment: environment)
+        } catch {
+            console.error("ivyscan: config error: \(error.description)\n")
+            return ExitCode.usage.rawValue
+        }
+        let (opened, handle) = settings.openOutput(console: console)
+        guard opened else { return ExitCode.incomplete.rawValue }
+        let report: ScanReport
+        do {
+            report = try GitScan.run(options, config: config, environment: environment)
+        } catch {
+            console.error("ivyscan: error: \(error.description)\n")
+            switch error {
+            case .usage, .rules: return ExitCode.usage.rawValue
+            case .git: return ExitCode.incomplete.rawValue
+            }
+        }
+        return settings.deliver(report, to: handle, console: console, environment: environment)
+    }
+}

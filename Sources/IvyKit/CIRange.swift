@@ -1,0 +1,81 @@
+import Foundation
+import IvySources
+
+/// Works out which commits a CI job should scan from the CI's environment:
+/// GitHub Actions and GitLab CI. Says which range it chose and why.
+public enum CIRange {
+    public struct Choice: Sendable, Equatable {
+        public var base: String?
+        public var head: String
+        public var reason: String
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case notCI
+        case unsupported(String)
+
+        public var description: String {
+            switch self {
+            case .notCI: "no CI environment found (GITHUB_ACTIONS or GITLAB_CI); use `ivyscan git range BASE..HEAD`"
+            case .unsupported(let detail): "\(detail); use `ivyscan git range BASE..HEAD`"
+            }
+        }
+    }
+
+    static let zero = String(repeating: "0", count: 40)
+
+    public static func choose(_ environment: [String: String], mergeBase: (String, String) -> String?) throws(Failure) -> Choice {
+        if environment["GITHUB_ACTIONS"] == "true" { return try github(environment, mergeBase: mergeBase) }
+        if environment["GITLAB_CI"] == "true" { return try gitlab(environment) }
+        throw .notCI
+    }
+
+    static func github(_ environment: [String: String], mergeBase: (String, String) -> String?) throws(Failure) -> Choice {
+        let event = environment["GITHUB_EVENT_NAME"] ?? ""
+        var payload: [String: Any] = [:]
+        if let path = environment["GITHUB_EVENT_PATH"], let data = FileManager.default.contents(atPath: path),
+           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            payload = object
+        }
+        let repository = payload["repository"] as? [String: Any]
+        let defaultBranch = repository?["default_branch"] as? String ?? "main"
+        switch event {
+        case "pull_request", "pull_request_target":
+            guard let pull = payload["pull_request"] as? [String: Any],
+                  let base = (pull["base"] as? [String: Any])?["sha"] as? String,
+                  let head = (pull["head"] as? [String: Any])?["sha"] as? String
+            else { throw .unsupported("GitHub \(event) event without pull_request.base.sha/head.sha") }
+            let start = mergeBase(base, head) ?? base
+            return Choice(base: start, head: head, reason: "GitHub pull request: merge base of \(short(base)) and \(short(head)) to head")
+        case "push":
+            guard let after = payload["after"] as? String ?? environment["GITHUB_SHA"] else {
+                throw .unsupported("GitHub push event without 'after'")
+            }
+            let before = payload["before"] as? String ?? zero
+            if before == zero || before.isEmpty {
+                return Choice(base: "refs/remotes/origin/\(defaultBranch)", head: after,
+                              reason: "GitHub push of a new branch: commits not on origin/\(defaultBranch)")
+            }
+            return Choice(base: before, head: after, reason: "GitHub push: before..after")
+        default:
+            throw .unsupported("GitHub event '\(event)' has no commit range")
+        }
+    }
+
+    static func gitlab(_ environment: [String: String]) throws(Failure) -> Choice {
+        guard let head = environment["CI_COMMIT_SHA"], !head.isEmpty else { throw .unsupported("CI_COMMIT_SHA is not set") }
+        let defaultBranch = environment["CI_DEFAULT_BRANCH"] ?? "main"
+        if environment["CI_PIPELINE_SOURCE"] == "merge_request_event",
+           let base = environment["CI_MERGE_REQUEST_DIFF_BASE_SHA"], !base.isEmpty {
+            return Choice(base: base, head: head, reason: "GitLab merge request: diff base to head")
+        }
+        let before = environment["CI_COMMIT_BEFORE_SHA"] ?? zero
+        if before == zero || before.isEmpty {
+            return Choice(base: "refs/remotes/origin/\(defaultBranch)", head: head,
+                          reason: "GitLab pipeline for a new branch: commits not on origin/\(defaultBranch)")
+        }
+        return Choice(base: before, head: head, reason: "GitLab push: before..after")
+    }
+
+    static func short(_ id: String) -> String { String(id.prefix(8)) }
+}
