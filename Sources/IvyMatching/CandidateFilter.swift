@@ -9,8 +9,9 @@ public struct CandidateFilter: Sendable {
     private let words: [[UInt8]]
     private let values: Set<[UInt8]>
 
-    /// A run of this many identical bytes (`xxxxx`, `00000`) marks a placeholder.
-    static let repeatRun = 5
+    /// A run of this many identical bytes (`xxxxxx`, `000000`) marks a
+    /// placeholder; case-sensitive, so a random key hits it about once in 30 million.
+    static let repeatRun = 6
     /// A run of this many consecutive ascending or descending bytes (`abcdef`, `654321`).
     static let sequenceRun = 6
 
@@ -37,22 +38,43 @@ public struct CandidateFilter: Sendable {
             return "placeholder value"
         }
         let body = lowered.starts(with: prefix.map(Literal.lower)) ? Array(lowered[prefix.count...]) : lowered
-        for word in words where !word.isEmpty && Self.contains(body, word) {
+        let original = secret.starts(with: prefix) ? Array(secret[prefix.count...]) : Array(secret)
+        for word in words where !word.isEmpty && Self.containsWord(original, lowered: body, word) {
             return "placeholder word '\(String(decoding: word, as: UTF8.self))'"
         }
-        if let run = Self.longestRepeat(body), run >= Self.repeatRun {
+        if let run = Self.longestRepeat(original), run >= Self.repeatRun {
             return "repeated character run of \(run)"
         }
-        if let run = Self.longestSequence(body), run >= Self.sequenceRun {
+        if let run = Self.longestSequence(original), run >= Self.sequenceRun {
             return "sequential run of \(run) (like abcdef or 123456)"
         }
         if let threshold = rule.entropy {
-            let entropy = Entropy.shannon(body)
+            let entropy = Entropy.shannon(original)
             if entropy < threshold {
                 return "low entropy \(Self.format(entropy)) < \(Self.format(threshold)) bits/byte"
             }
         }
         return nil
+    }
+
+    /// Long words (6+ letters) count anywhere: a random key holds one by
+    /// chance about once in a billion. Short ones (`your`, `here`, `fake`)
+    /// would hit about one real key in a hundred thousand that way, so they
+    /// count only as a whole segment between `_`, `-`, `.` or the ends
+    /// (`your_api_key_here`).
+    static func containsWord(_ original: [UInt8], lowered: [UInt8], _ word: [UInt8]) -> Bool {
+        if word.count >= 6 { return contains(lowered, word) }
+        guard word.count <= lowered.count else { return false }
+        func isDelimiter(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+        for start in 0...(lowered.count - word.count) where lowered[start..<start + word.count].elementsEqual(word) {
+            let end = start + word.count
+            if (start == 0 || isDelimiter(original[start - 1])) && (end == original.count || isDelimiter(original[end])) {
+                return true
+            }
+        }
+        return false
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -155,7 +155,21 @@ import TestSupport
     }
 
     @Test func randomKeysPass() {
-        for _ in 0..<200 { #expect(rejection(TestKeys.key(length: 32)) == nil) }
+        // 20,000 keys: a filter that drops one real key in a few thousand fails here.
+        var rejected: [String] = []
+        for _ in 0..<20_000 {
+            let key = TestKeys.key(length: 32)
+            if let reason = rejection(key) { rejected.append(reason) }
+        }
+        #expect(rejected.isEmpty, "random keys rejected: \(rejected.prefix(5))")
+    }
+
+    @Test func shortPlaceholderWordsCountOnlyAsWholeSegments() {
+        #expect(rejection("ivym_sk_fake_Q9xLm2Pw7Zk4Rt8V")?.contains("fake") == true)
+        #expect(rejection("ivym_sk_Q9xLm2Pw7_fake_Rt8Vb1Nc")?.contains("fake") == true)
+        #expect(rejection("ivym_sk_q9xLmFakeRt8Vb1NcW2e4") == nil, "'Fake' inside a random run is chance, not a word")
+        #expect(rejection("ivym_sk_fakeq9xLmRt8Vb1NcW2e4") == nil)
+        #expect(rejection("ivym_sk_q9xLmEXAMPLERt8Vb1NcW2") != nil, "long words count anywhere")
     }
 
     @Test func placeholdersAreRejectedWithAReason() {
