@@ -177,10 +177,18 @@ public enum GitScan {
         for (commit, entry) in changes {
             let path = display(entry.path)
             let before = entry.presentOldBlobs.reduce(into: Set<Fingerprint>()) { $0.formUnion(scanner.fingerprints(of: $1)) }
+            // A shallow boundary commit looks like a root commit: everything
+            // in it seems added. Its keys are real but their origin unknown.
+            let cutOff = boundary.contains(commit.id)
             for var finding in scanner.findings[entry.newBlob] ?? [] where !before.contains(finding.fingerprint) {
                 guard reported.insert(finding.fingerprint.hex + "\0" + path).inserted else { continue }
                 finding.origin = Origin(path: path, commit: commit.id, author: commit.author, date: commit.date)
-                finding.status = .new
+                if cutOff {
+                    finding.status = .existing
+                    finding.message = "present at the shallow clone's boundary, added by an unknown earlier commit: rotate it (\(finding.message))"
+                } else {
+                    finding.status = .new
+                }
                 report.findings.append(finding)
             }
             collect(scanner, entry.newBlob, path: path, into: &report)

@@ -26,7 +26,11 @@ public enum Command {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        try! process.run()
+        do {
+            try process.run()
+        } catch {
+            return CommandResult(status: -1, stdout: "", stderr: "could not start \(executable) in \(directory ?? "."): \(error)", timedOut: false)
+        }
         if let stdin {
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try? input.fileHandleForWriting.close()

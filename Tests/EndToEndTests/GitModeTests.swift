@@ -1,0 +1,343 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `ivyscan git ...` on real repositories built in temp directories.
+@Suite struct GitModeTests {
+    /// A temp repository with helpers to write, stage and commit.
+    final class Repo {
+        let dir = TempDirectory("ivyscan-git")
+        var path: String { dir.path }
+
+        init(initialBranch: String = "main") {
+            git("init", "-q", "-b", initialBranch)
+        }
+
+        @discardableResult
+        func git(_ arguments: String...) -> CommandResult { git(arguments) }
+
+        @discardableResult
+        func git(_ arguments: [String]) -> CommandResult {
+            let result = Command.git(arguments, in: path)
+            #expect(result.status == 0, "git \(arguments) failed: \(result.stderr)")
+            return result
+        }
+
+        func write(_ relative: String, _ text: String) { dir.write(relative, text) }
+
+        func commit(_ message: String, _ files: [String: String] = [:]) {
+            for (file, text) in files { write(file, text) }
+            git("add", "-A")
+            git("commit", "-q", "--allow-empty", "-m", message)
+        }
+
+        func head() -> String { git("rev-parse", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    func ivyscan(_ arguments: [String], in directory: String, stdin: String? = nil, environment extra: [String: String] = [:]) -> CommandResult {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !$0.key.hasPrefix("GITHUB_") && !$0.key.hasPrefix("GITLAB") && $0.key != "CI_COMMIT_SHA" }
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        for (key, value) in extra { environment[key] = value }
+        let result = Command.run(PackagePaths.binary, arguments, in: directory, environment: environment, stdin: stdin, timeout: 60)
+        #expect(!result.timedOut)
+        return result
+    }
+
+    func findings(_ result: CommandResult) throws -> [[String: Any]] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "not JSON: \(result.stdout) \(result.stderr)")
+        return object["findings"] as? [[String: Any]] ?? []
+    }
+
+    // MARK: staged
+
+    @Test func stagedReadsTheIndexNotTheWorkTree() throws {
+        let repo = Repo()
+        repo.commit("init", ["app.py": "print('hi')\n"])
+        let key = TestKeys.key()
+        // Staged, then removed from the work tree: still blocks.
+        repo.write("app.py", "KEY = '\(key)'\n")
+        repo.git("add", "app.py")
+        repo.write("app.py", "print('hi')\n")
+        let blocked = ivyscan(["git", "staged", "--format", "json"], in: repo.path)
+        #expect(blocked.status == 1)
+        #expect(try findings(blocked).first?["status"] as? String == "new")
+        // Only in the work tree (not staged): passes.
+        repo.git("reset", "-q")
+        repo.write("app.py", "KEY = '\(key)'\n")
+        #expect(ivyscan(["git", "staged"], in: repo.path).status == 0)
+    }
+
+    @Test func existingKeysWarnUnlessAsked() throws {
+        let repo = Repo()
+        let key = TestKeys.key()
+        repo.commit("leak", ["settings.py": "KEY = '\(key)'\n"])
+        repo.write("settings.py", "KEY = '\(key)'\nDEBUG = True\n")
+        repo.git("add", "settings.py")
+        let warned = ivyscan(["git", "staged", "--format", "json"], in: repo.path)
+        #expect(warned.status == 0)
+        let list = try findings(warned)
+        #expect(list.count == 1)
+        #expect(list.first?["status"] as? String == "existing")
+        #expect((list.first?["message"] as? String)?.contains("already committed: rotate it") == true)
+        #expect(ivyscan(["git", "staged", "--fail-on-existing"], in: repo.path).status == 1)
+    }
+
+    @Test func renamedFileKeepsItsKeyExisting() throws {
+        let repo = Repo()
+        let key = TestKeys.key()
+        repo.commit("leak", ["old name.env": "IVYMAIL_API_KEY=\(key)\n"])
+        repo.git("mv", "old name.env", "new name.env")
+        let result = ivyscan(["git", "staged", "--format", "json"], in: repo.path)
+        #expect(result.status == 0)
+        let list = try findings(result)
+        #expect(list.first?["path"] as? String == "new name.env")
+        #expect(list.first?["status"] as? String == "existing")
+    }
+
+    @Test func firstCommitOfAnEmptyRepository() throws {
+        let repo = Repo()
+        repo.write("ünï cödé/with space.txt", "K=\(TestKeys.key())\n")
+        repo.write("line\nbreak.txt", "K=\(TestKeys.key())\n")
+        repo.write("deleted-later.txt", "fine\n")
+        repo.git("add", "-A")
+        let result = ivyscan(["git", "staged", "--format", "json"], in: repo.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        let paths = Set(try findings(result).compactMap { $0["path"] as? String })
+        #expect(paths == ["ünï cödé/with space.txt", "line\nbreak.txt"])
+    }
+
+    @Test func stagedWorksDuringAMerge() throws {
+        let repo = Repo()
+        repo.commit("base", ["conf.txt": "value = 1\n"])
+        repo.git("checkout", "-q", "-b", "feature")
+        repo.commit("feature", ["conf.txt": "value = 2\n"])
+        repo.git("checkout", "-q", "main")
+        repo.commit("main", ["conf.txt": "value = 3\n"])
+        let merge = Command.git(["merge", "-q", "feature"], in: repo.path)
+        #expect(merge.status != 0, "expected a conflict")
+        repo.write("conf.txt", "value = 4\nKEY = \(TestKeys.key())\n")
+        repo.git("add", "conf.txt")
+        let result = ivyscan(["git", "staged"], in: repo.path)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("conf.txt"))
+    }
+
+    // MARK: history and ranges
+
+    @Test func historyFindsRemovedKeysStagedDoesNot() throws {
+        let repo = Repo()
+        let key = TestKeys.key()
+        repo.commit("add", ["deploy.sh": "export IVYMAIL_API_KEY=\(key)\n"])
+        repo.commit("remove", ["deploy.sh": "export IVYMAIL_API_KEY=\"$(vault read ivymail)\"\n"])
+        #expect(ivyscan(["git", "staged"], in: repo.path).status == 0)
+        let history = ivyscan(["git", "history", "--format", "json"], in: repo.path)
+        #expect(history.status == 1)
+        let list = try findings(history)
+        #expect(list.count == 1)
+        let finding = try #require(list.first)
+        #expect(finding["status"] as? String == "history")
+        #expect((finding["message"] as? String)?.contains("leaked in history: rotate it") == true)
+        #expect((finding["history"] as? [String: Any])?["in_head"] as? Bool == false)
+        #expect((finding["commit"] as? String)?.count == 40)
+        #expect(finding["author"] as? String == "Test <test@example.com>")
+        #expect(!history.stdout.contains(key))
+    }
+
+    @Test func historyCountsASecretOnceWithItsSpread() throws {
+        let repo = Repo()
+        let key = TestKeys.key()
+        repo.commit("one", ["a.env": "K=\(key)\n"])
+        repo.commit("two", ["b.env": "K=\(key)\n", "a.env": "K=\(key)\nX=1\n"])
+        let list = try findings(ivyscan(["git", "history", "--format", "json"], in: repo.path))
+        #expect(list.count == 1)
+        let history = try #require(list.first?["history"] as? [String: Any])
+        #expect(history["commits"] as? Int == 2)
+        #expect(history["paths"] as? Int == 2)
+        #expect(history["in_head"] as? Bool == true)
+        #expect(list.first?["path"] as? String == "a.env")
+    }
+
+    @Test func branchOnlyKeyNeedsAll() throws {
+        let repo = Repo()
+        repo.commit("base", ["README": "hi\n"])
+        repo.git("checkout", "-q", "-b", "experiment")
+        repo.commit("leak", ["x.py": "K = '\(TestKeys.key())'\n"])
+        repo.git("checkout", "-q", "main")
+        #expect(ivyscan(["git", "history", "main"], in: repo.path).status == 0)
+        #expect(ivyscan(["git", "history", "--all"], in: repo.path).status == 1)
+        #expect(ivyscan(["git", "history"], in: repo.path).status == 1, "all refs by default")
+    }
+
+    @Test func rangeSeesAKeyAMergeIntroduced() throws {
+        let repo = Repo()
+        repo.commit("base", ["a.txt": "a\n"])
+        let base = repo.head()
+        repo.git("checkout", "-q", "-b", "topic")
+        let branchKey = TestKeys.key()
+        repo.commit("topic", ["b.txt": "K=\(branchKey)\n"])
+        repo.git("checkout", "-q", "main")
+        repo.commit("main", ["c.txt": "c\n"])
+        repo.git("merge", "-q", "--no-commit", "topic")
+        let mergeKey = TestKeys.key()
+        repo.write("merge-fix.txt", "K=\(mergeKey)\n")
+        repo.git("add", "merge-fix.txt")
+        repo.git("commit", "-q", "-m", "merge")
+        let merge = repo.head()
+        let result = ivyscan(["git", "range", "\(base)..HEAD", "--format", "json"], in: repo.path)
+        #expect(result.status == 1)
+        let list = try findings(result)
+        #expect(list.count == 2, "each key once: \(list.map { $0["path"] ?? "" })")
+        let byPath = Dictionary(uniqueKeysWithValues: list.map { ($0["path"] as! String, $0["commit"] as! String) })
+        #expect(byPath["merge-fix.txt"] == merge)
+        #expect(byPath["b.txt"] != merge, "the branch's key belongs to the branch commit, not the merge")
+        // --since is the same range.
+        #expect(try findings(ivyscan(["git", "range", "--since", base, "--format", "json"], in: repo.path)).count == 2)
+    }
+
+    @Test func rangeOnlyReportsWhatTheRangeAdded() throws {
+        let repo = Repo()
+        repo.commit("old leak", ["old.env": "K=\(TestKeys.key())\n"])
+        let base = repo.head()
+        repo.commit("unrelated", ["old.env": "K=changed-but-not-a-key\n", "notes.md": "text\n"])
+        #expect(ivyscan(["git", "range", "\(base)..HEAD"], in: repo.path).status == 0)
+    }
+
+    @Test func badRefsAreUsageErrorsAndNeverOptions() {
+        let repo = Repo()
+        repo.commit("one", ["a": "a\n"])
+        let bad = ivyscan(["git", "range", "nope..HEAD"], in: repo.path)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("'nope'"))
+        let sneaky = ivyscan(["git", "range", "--output=pwned..HEAD"], in: repo.path)
+        #expect(sneaky.status == 2)
+        let history = ivyscan(["git", "history", "--", "--output=pwned"], in: repo.path)
+        #expect(history.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/pwned"))
+        let notARepository = TempDirectory()
+        #expect(ivyscan(["git", "staged"], in: notARepository.path).status == 2, "not a repository")
+    }
+
+    @Test func emptyRangeIsIncomplete() {
+        let repo = Repo()
+        repo.commit("one", ["a": "a\n"])
+        let result = ivyscan(["git", "range", "HEAD..HEAD"], in: repo.path)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("empty"))
+    }
+
+    @Test func shallowCloneIsNotClean() throws {
+        let origin = Repo()
+        origin.commit("one", ["a.env": "K=\(TestKeys.key())\n"])
+        let first = origin.head()
+        origin.commit("two", ["b.txt": "b\n"])
+        origin.commit("three", ["c.txt": "c\n"])
+        let parent = TempDirectory()
+        let clone = parent.path + "/clone"
+        let cloned = Command.git(["clone", "-q", "--depth", "1", "file://" + origin.path, clone], in: parent.path)
+        #expect(cloned.status == 0, "\(cloned.stderr)")
+        // The base is not in the clone and HEAD's parents are cut off: the
+        // key HEAD inherited is reported, but not as added by HEAD.
+        let range = ivyscan(["git", "range", "\(first)..HEAD", "--format", "json"], in: clone)
+        #expect(range.status == 3)
+        #expect(range.stderr.contains("fetch-depth: 0"))
+        #expect(try findings(range).first?["status"] as? String == "existing")
+        #expect(ivyscan(["git", "range", "\(first)..HEAD", "--allow-shallow"], in: clone).status == 0)
+        #expect(ivyscan(["git", "range", "HEAD..HEAD", "--allow-shallow"], in: clone).status == 0)
+        // History still finds the key in what is there, and says what is not.
+        let history = ivyscan(["git", "history"], in: clone)
+        #expect(history.status == 1)
+        #expect(history.stderr.contains("git fetch --unshallow"))
+        let clean = TempDirectory()
+        let cleanOrigin = Repo()
+        cleanOrigin.commit("one", ["a.txt": "a\n"])
+        cleanOrigin.commit("two", ["b.txt": "b\n"])
+        let cleanClone = clean.path + "/clone"
+        #expect(Command.git(["clone", "-q", "--depth", "1", "file://" + cleanOrigin.path, cleanClone], in: clean.path).status == 0)
+        #expect(ivyscan(["git", "history"], in: cleanClone).status == 3, "a clean-looking shallow history is not clean")
+        #expect(ivyscan(["git", "history", "--allow-shallow"], in: cleanClone).status == 0)
+    }
+
+    // MARK: pushes and CI
+
+    @Test func prePushScansExactlyThePushedCommits() throws {
+        let upstream = Repo()
+        upstream.git("config", "receive.denyCurrentBranch", "ignore")
+        upstream.commit("root", ["old.env": "K=\(TestKeys.key())\n"])
+        let parent = TempDirectory()
+        let work = parent.path + "/work"
+        #expect(Command.git(["clone", "-q", upstream.path, work], in: parent.path).status == 0)
+        Command.git(["checkout", "-q", "-b", "feature"], in: work)
+        let key = TestKeys.key()
+        TempDirectoryWriter.write(work + "/new.py", "K = '\(key)'\n")
+        Command.git(["add", "-A"], in: work)
+        Command.git(["commit", "-qm", "feature"], in: work)
+        let local = Command.git(["rev-parse", "HEAD"], in: work).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let zero = String(repeating: "0", count: 40)
+        // A new branch: only the commit not on any remote is scanned, so the
+        // old key already on origin is not reported again.
+        let pushed = ivyscan(["git", "pre-push", "--format", "json"], in: work,
+                             stdin: "refs/heads/feature \(local) refs/heads/feature \(zero)\n")
+        #expect(pushed.status == 1)
+        let list = try findings(pushed)
+        #expect(list.map { $0["path"] as? String } == ["new.py"])
+        // Deleting a remote branch pushes nothing.
+        let deletion = ivyscan(["git", "pre-push"], in: work, stdin: "(delete) \(zero) refs/heads/old \(local)\n")
+        #expect(deletion.status == 0)
+    }
+
+    @Test func ciRangeFromGitHubPushEvent() throws {
+        let repo = Repo()
+        repo.commit("one", ["a.txt": "a\n"])
+        let before = repo.head()
+        repo.commit("two", ["b.env": "K=\(TestKeys.key())\n"])
+        let after = repo.head()
+        let event = repo.dir.write("event.json", "{\"before\": \"\(before)\", \"after\": \"\(after)\", \"repository\": {\"default_branch\": \"main\"}}")
+        let result = ivyscan(["git", "ci"], in: repo.path, environment: [
+            "GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "push", "GITHUB_EVENT_PATH": event,
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("GitHub push"))
+        let gitlab = ivyscan(["git", "ci"], in: repo.path, environment: [
+            "GITLAB_CI": "true", "CI_COMMIT_SHA": after, "CI_COMMIT_BEFORE_SHA": after,
+        ])
+        #expect(gitlab.status == 3, "before == after is an empty range")
+        #expect(ivyscan(["git", "ci"], in: repo.path).status == 2, "outside CI")
+    }
+
+    // MARK: safety
+
+    @Test func repositoryConfigCannotRunCommands() throws {
+        let repo = Repo()
+        let marker = repo.dir.path + "/../pwned-\(UUID().uuidString)"
+        let payload = "sh -c 'touch \(marker)'"
+        repo.git("config", "core.fsmonitor", payload)
+        repo.git("config", "core.pager", payload)
+        repo.git("config", "diff.external", payload)
+        repo.git("config", "diff.evil.textconv", payload)
+        repo.git("config", "diff.evil.command", payload)
+        repo.git("config", "filter.evil.clean", payload)
+        repo.git("config", "filter.evil.smudge", payload)
+        repo.write(".gitattributes", "* diff=evil filter=evil\n")
+        repo.write("hooks-dir/post-index-change", "#!/bin/sh\ntouch \(marker)\n")
+        // Commit with the real git, but without the filters running.
+        let plain = ["-c", "filter.evil.clean=cat", "-c", "filter.evil.smudge=cat", "-c", "core.fsmonitor=false"]
+        repo.git(plain + ["add", "-A"])
+        repo.git(plain + ["commit", "-qm", "one"])
+        repo.write("k.txt", "K=\(TestKeys.key())\n")
+        repo.git(plain + ["add", "k.txt"])
+        #expect(!FileManager.default.fileExists(atPath: marker), "setup itself ran the payload")
+        #expect(ivyscan(["git", "staged"], in: repo.path).status == 1)
+        #expect(ivyscan(["scan", "."], in: repo.path).status == 1)
+        _ = ivyscan(["git", "history"], in: repo.path)
+        _ = ivyscan(["git", "range", "HEAD~0..HEAD"], in: repo.path)
+        #expect(!FileManager.default.fileExists(atPath: marker), "a repository's config made git run a command")
+    }
+}
+
+/// Writes a file outside a TempDirectory (for clones made by git).
+enum TempDirectoryWriter {
+    static func write(_ path: String, _ text: String) {
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
+    }
+}
