@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""Times ivyscan against ripgrep on the same large tree, alternating runs in
-one process so both see the same machine state. Prints medians, the ratio
-and peak RSS. A benchmark, never a test: it asserts nothing about speed.
+"""Benchmarks ivyscan against a reference tool on the same input, with
+alternating runs in one process so both see the same machine state. Prints
+medians, ratios and peak RSS. A benchmark, never a test: it asserts nothing
+about speed.
 
-Usage: scripts/bench.py [--runs N] [--tree DIR] [--bin PATH]
-Default tree: a copy of the installed Python's standard library (including
-site-packages) with a few generated keys planted in it.
+Suites (--suite, default all):
+  tree       ivyscan scan vs ripgrep on a copy of Python's stdlib (~50,000 files)
+  precommit  ivyscan git staged vs git diff --cached --name-only, 10,000-file
+             repository with a 3-file staged change
+  history    ivyscan git history --all vs git log -p --all | rg, on a generated
+             repository with 10,000 commits (git fast-import)
+
+Usage: scripts/bench.py --bin PATH [--suite S] [--runs N] [--tree DIR]
 """
 import argparse
 import os
@@ -43,16 +49,112 @@ def prepare_tree(base):
     return tree, planted
 
 
-def timed(command, cwd):
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    return time.perf_counter() - start, result
-
-
 def peak_rss_kb(command, cwd):
     result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, cwd=cwd,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     return int(result.stderr.strip().splitlines()[-1])
+
+
+def git(args, cwd, **kwargs):
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null",
+               GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.com",
+               GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@example.com")
+    return subprocess.run(["git"] + args, cwd=cwd, env=env, check=True, **kwargs)
+
+
+def alternate(commands, cwd, runs, shell=False):
+    times = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, shell=shell and isinstance(command, str))
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def report(times, reference):
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name, values in times.items():
+        print(f"  {name:10} median {medians[name] * 1000:8.1f} ms  (min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f})")
+    for name in times:
+        if name != reference:
+            print(f"  ratio {name}/{reference}: {medians[name] / medians[reference]:.2f}x")
+    return medians
+
+
+def precommit_suite(args, base):
+    repo = os.path.join(base, "precommit")
+    os.makedirs(repo)
+    git(["init", "-q", "-b", "main"], repo)
+    rng = random.Random(1)
+    for index in range(10_000):
+        directory = os.path.join(repo, f"pkg{index % 100}", f"mod{index % 7}")
+        os.makedirs(directory, exist_ok=True)
+        with open(os.path.join(directory, f"file{index}.py"), "w") as handle:
+            handle.write("".join(f"value_{i} = {rng.randint(0, 10**9)}\n" for i in range(20)))
+    git(["add", "-A"], repo)
+    git(["commit", "-qm", "initial"], repo)
+    for index in (5, 1234, 9876):
+        with open(os.path.join(repo, f"pkg{index % 100}", f"mod{index % 7}", f"file{index}.py"), "a") as handle:
+            handle.write("extra = os.environ['IVYMAIL_API_KEY']\n")
+    git(["add", "-A"], repo)
+    ivyscan = [args.bin, "git", "staged", "-q"]
+    check = subprocess.run(ivyscan, cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if check.returncode != 0:
+        print(f"ivyscan git staged failed: {check.returncode} {check.stderr.decode()[:300]}", file=sys.stderr)
+        return 1
+    times = alternate({"ivyscan": ivyscan, "git-diff": ["git", "diff", "--cached", "--name-only"]}, repo, max(args.runs, 31))
+    print("precommit: 10,000-file repository, 3 staged files")
+    report(times, "git-diff")
+    print(f"  peak RSS: ivyscan {peak_rss_kb(ivyscan, repo) / 1024:.1f} MB")
+    return 0
+
+
+def history_suite(args, base):
+    repo = os.path.join(base, "history")
+    os.makedirs(repo)
+    git(["init", "-q", "-b", "main"], repo)
+    rng = random.Random(2)
+    files = [f"src/m{i // 50}/f{i}.py" for i in range(2000)]
+    contents = {}
+    planted = key()
+    stream = []
+    mark = 0
+    for number in range(10_000):
+        changes = []
+        for path in rng.sample(files, rng.randint(1, 3)):
+            lines = contents.get(path, [])
+            lines = lines[-60:] + [f"line_{number}_{rng.randint(0, 10**9)} = {rng.random()}\n" for _ in range(rng.randint(1, 5))]
+            if number == 3000 and not changes:
+                lines.append(f"IVYMAIL_API_KEY = \"{planted}\"\n")
+            if number == 6000 and not changes:
+                path = next(p for p in files if any("IVYMAIL_API_KEY" in l for l in contents.get(p, []))) if any(any("IVYMAIL_API_KEY" in l for l in v) for v in contents.values()) else path
+                lines = [l for l in contents.get(path, lines) if "IVYMAIL_API_KEY" not in l]
+            contents[path] = lines
+            changes.append(path)
+        mark += 1
+        stream.append(f"commit refs/heads/main\nmark :{mark}\ncommitter Bench <bench@example.com> {1700000000 + number * 60} +0000\n")
+        message = f"commit {number}"
+        stream.append(f"data {len(message)}\n{message}\n")
+        if number > 0:
+            stream.append(f"from :{mark - 1}\n")
+        for path in changes:
+            data = "".join(contents[path]).encode()
+            stream.append(f"M 100644 inline {path}\ndata {len(data)}\n")
+            stream.append(data.decode() + "\n")
+    git(["fast-import", "--quiet"], repo, input="".join(stream).encode())
+    git(["reset", "-q", "--hard", "main"], repo)
+    ivyscan = [args.bin, "git", "history", "--all", "-q", "--format", "json"]
+    check = subprocess.run(ivyscan, cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if planted[-3:] not in check.stdout.decode():
+        print(f"ivyscan git history missed the planted key (exit {check.returncode}): {check.stderr.decode()[:300]}", file=sys.stderr)
+        return 1
+    reference = "git log -p --all | rg -c 'ivym_sk_|(?i)x-api-key'"
+    times = alternate({"ivyscan": ivyscan, "log-p|rg": reference}, repo, max(3, args.runs // 2), shell=True)
+    print("history: 10,000 commits, 2,000 files (git fast-import)")
+    report(times, "log-p|rg")
+    print(f"  peak RSS: ivyscan {peak_rss_kb(ivyscan, repo) / 1024:.1f} MB")
+    return 0
 
 
 def main():
@@ -61,37 +163,39 @@ def main():
     parser.add_argument("--tree")
     parser.add_argument("--bin", required=True)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--suite", default="all", choices=["all", "tree", "precommit", "history"])
     args = parser.parse_args()
-
     with tempfile.TemporaryDirectory(prefix="ivyscan-bench-") as base:
-        planted = []
-        tree = args.tree
-        if tree is None:
-            tree, planted = prepare_tree(base)
-        files = sum(len(names) for _, _, names in os.walk(tree))
-        ivyscan = [args.bin, "scan", "--no-git", "-q", "--format", "json", "-j", str(args.threads), "."]
-        ripgrep = ["rg", f"-j{args.threads}", "--hidden", "-g", "!.git", "-c", "--no-messages"] + RG_PATTERNS + ["."]
+        status = 0
+        if args.suite in ("all", "precommit"):
+            status |= precommit_suite(args, base)
+        if args.suite in ("all", "history"):
+            status |= history_suite(args, base)
+        if args.suite in ("all", "tree"):
+            status |= tree_suite(args, base)
+        return status
 
-        # Warm the page cache and check both tools see the planted keys.
-        _, first = timed(ivyscan, tree)
-        found = first.stdout.decode()
-        missing = [secret for secret in planted if secret[:10] not in found and secret[-3:] not in found]
-        if first.returncode not in (0, 1) or missing:
-            print(f"ivyscan failed (exit {first.returncode}) or missed planted keys: {first.stderr.decode()[:500]}", file=sys.stderr)
-            return 1
-        timed(ripgrep, tree)
 
-        times = {"ivyscan": [], "rg": []}
-        for _ in range(args.runs):
-            times["ivyscan"].append(timed(ivyscan, tree)[0])
-            times["rg"].append(timed(ripgrep, tree)[0])
-        median_ivy = statistics.median(times["ivyscan"])
-        median_rg = statistics.median(times["rg"])
-        print(f"tree: {tree} ({files} files), {args.runs} alternating runs each, {args.threads} threads")
-        print(f"ivyscan median {median_ivy * 1000:.0f} ms  (min {min(times['ivyscan']) * 1000:.0f}, max {max(times['ivyscan']) * 1000:.0f})")
-        print(f"rg      median {median_rg * 1000:.0f} ms  (min {min(times['rg']) * 1000:.0f}, max {max(times['rg']) * 1000:.0f})")
-        print(f"ratio ivyscan/rg: {median_ivy / median_rg:.2f}x")
-        print(f"peak RSS: ivyscan {peak_rss_kb(ivyscan, tree) / 1024:.1f} MB, rg {peak_rss_kb(ripgrep, tree) / 1024:.1f} MB")
+def tree_suite(args, base):
+    planted = []
+    tree = args.tree
+    if tree is None:
+        tree, planted = prepare_tree(base)
+    files = sum(len(names) for _, _, names in os.walk(tree))
+    ivyscan = [args.bin, "scan", "--no-git", "-q", "--format", "json", "-j", str(args.threads), "."]
+    ripgrep = ["rg", f"-j{args.threads}", "--hidden", "-g", "!.git", "-c", "--no-messages"] + RG_PATTERNS + ["."]
+    # Warm the page cache and check ivyscan sees the planted keys.
+    first = subprocess.run(ivyscan, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    found = first.stdout.decode()
+    missing = [secret for secret in planted if secret[-3:] not in found]
+    if first.returncode not in (0, 1) or missing:
+        print(f"ivyscan failed (exit {first.returncode}) or missed planted keys: {first.stderr.decode()[:500]}", file=sys.stderr)
+        return 1
+    subprocess.run(ripgrep, cwd=tree, stdout=subprocess.DEVNULL)
+    times = alternate({"ivyscan": ivyscan, "rg": ripgrep}, tree, args.runs)
+    print(f"tree: {files} files, {args.runs} alternating runs each, {args.threads} threads")
+    report(times, "rg")
+    print(f"  peak RSS: ivyscan {peak_rss_kb(ivyscan, tree) / 1024:.1f} MB, rg {peak_rss_kb(ripgrep, tree) / 1024:.1f} MB")
     return 0
 
 

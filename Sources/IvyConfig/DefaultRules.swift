@@ -9,11 +9,12 @@ public enum DefaultRules {
         EmbeddedRules.files.map { ($0.name, Array(Data(base64Encoded: $0.base64) ?? Data())) }
     }
 
-    /// Parses the embedded files; a failure here is a build defect, caught by tests.
-    public static func load() throws(ConfigError) -> [Rule] {
+    /// Parses the embedded files; a failure here is a build defect, caught by
+    /// tests (which pass `validate: true` to compile every regex).
+    public static func load(validate: Bool = false) throws(ConfigError) -> [Rule] {
         var rules: [Rule] = []
         for file in files {
-            rules += try RuleFile.parse(file.bytes, file: "rules/\(file.name)")
+            rules += try RuleFile.parse(file.bytes, file: "rules/\(file.name)", validate: validate)
         }
         return rules
     }

@@ -4,7 +4,7 @@ import IvyModel
 /// template or dynamic value. Every "no" carries a reason for `--trace`.
 public struct CandidateFilter: Sendable {
     let rule: Rule
-    let allowValues: [PCRE2Regex]
+    private let allowValues: LazyRegexes
     private let prefix: [UInt8]
     private let words: [[UInt8]]
     private let values: Set<[UInt8]>
@@ -15,11 +15,9 @@ public struct CandidateFilter: Sendable {
     /// A run of this many consecutive ascending or descending bytes (`abcdef`, `654321`).
     static let sequenceRun = 6
 
-    public init(rule: Rule) throws(PatternError) {
+    public init(rule: Rule) {
         self.rule = rule
-        var compiled: [PCRE2Regex] = []
-        for pattern in rule.allowValues { compiled.append(try PCRE2Regex(pattern)) }
-        allowValues = compiled
+        allowValues = LazyRegexes(rule.allowValues, secretGroup: nil)
         prefix = Array(rule.secretPrefix.utf8)
         words = rule.placeholderWords.map { Array($0.lowercased().utf8) }
         values = Set(rule.placeholderValues.map { Array($0.lowercased().utf8) })
@@ -30,7 +28,7 @@ public struct CandidateFilter: Sendable {
         if secret.count < rule.minSecretLength {
             return "shorter than \(rule.minSecretLength) bytes"
         }
-        for regex in allowValues where regex.matches(secret, scratch: scratch) {
+        for regex in allowValues.regexes where regex.matches(secret, scratch: scratch) {
             return "value is not a literal (matches allowed value pattern \(regex.pattern))"
         }
         let lowered = secret.map(Literal.lower)

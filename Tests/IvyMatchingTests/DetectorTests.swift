@@ -150,7 +150,7 @@ import TestSupport
     let rule = try! DefaultRules.load().first { $0.id == "ivymail-api-key" }!
 
     func rejection(_ secret: String) -> String? {
-        let filter = try! CandidateFilter(rule: rule)
+        let filter = CandidateFilter(rule: rule)
         return Array(secret.utf8).withUnsafeBufferPointer { filter.rejection(of: $0, scratch: MatchScratch()) }
     }
 

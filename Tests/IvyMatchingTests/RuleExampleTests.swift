@@ -23,7 +23,8 @@ import TestSupport
     }
 
     @Test func defaultRulesLoadAndEveryRuleHasExamples() throws {
-        let rules = try DefaultRules.load()
+        // validate: every regex and allowed-value pattern compiles.
+        let rules = try DefaultRules.load(validate: true)
         #expect(rules.count >= 2)
         for rule in rules {
             #expect(rule.examples.positive.count >= 3, "\(rule.id) needs positive examples")

@@ -82,48 +82,32 @@ public struct GitCommand: Sendable {
 /// full pipe can never deadlock against our reading.
 public final class GitProcess: @unchecked Sendable {
     let arguments: [String]
-    private let process = Process()
+    private let child: Subprocess
     public let stdout: ByteStream
-    private let stdinPipe: Pipe?
-    private let errorCollector: PipeCollector
 
     init(arguments: [String], command: GitCommand, stdin: Bool) throws(GitError) {
         self.arguments = arguments
-        process.executableURL = URL(fileURLWithPath: GitProcess.gitPath(command.environment))
-        process.arguments = GitCommand.hardening + ["-C", command.directory] + arguments
-        process.environment = command.environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        stdinPipe = stdin ? Pipe() : nil
-        process.standardInput = stdinPipe ?? FileHandle.nullDevice
         do {
-            try process.run()
+            child = try Subprocess(
+                executable: GitProcess.gitPath(command.environment),
+                arguments: GitCommand.hardening + ["-C", command.directory] + arguments,
+                environment: command.environment, stdin: stdin)
         } catch {
-            throw GitError(kind: .unavailable, arguments: arguments, stderr: "\(error)")
+            throw GitError(kind: .unavailable, arguments: arguments, stderr: String(cString: strerror(error.code)))
         }
-        stdout = ByteStream(fd: out.fileHandleForReading.fileDescriptor, owner: out)
-        errorCollector = PipeCollector(err.fileHandleForReading)
+        stdout = ByteStream(fd: child.stdout, owner: nil)
     }
 
     /// Writes `bytes` to git's stdin on another thread, then closes it.
     public func writeInputInBackground(_ bytes: [UInt8]) {
-        guard let pipe = stdinPipe else { return }
-        DispatchQueue.global().async {
-            let handle = pipe.fileHandleForWriting
-            try? handle.write(contentsOf: Data(bytes))
-            try? handle.close()
-        }
+        child.writeStdinInBackground(bytes)
     }
 
     /// Waits for exit; throws with git's stderr unless it exited 0.
     public func finish() throws(GitError) {
         stdout.drain()
-        process.waitUntilExit()
-        let stderr = errorCollector.finish()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let status = process.terminationStatus
+        let (status, stderr) = child.wait()
+        guard status == 0 else {
             let kind: GitError.Kind = stderr.contains("not a git repository") || stderr.contains("dubious ownership")
                 ? .notARepository : .failed(status: status)
             throw GitError(kind: kind, arguments: arguments, stderr: stderr)
@@ -132,41 +116,16 @@ public final class GitProcess: @unchecked Sendable {
 
     /// Stops git early (e.g. the caller has what it needs).
     public func terminate() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        _ = errorCollector.finish()
+        child.terminate()
+        _ = child.wait()
     }
 
-    /// `git` from PATH, resolved once, never from the scanned repository.
+    /// `git` from PATH, never from the scanned repository.
     static func gitPath(_ environment: [String: String]) -> String {
         for directory in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") where directory.hasPrefix("/") {
             let candidate = "\(directory)/git"
             if access(candidate, X_OK) == 0 { return candidate }
         }
         return "/usr/bin/git"
-    }
-}
-
-/// Reads a pipe to the end on a background thread, keeping the last 64 KiB.
-final class PipeCollector: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var data = Data()
-
-    init(_ handle: FileHandle) {
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                data.append(chunk)
-                if data.count > 128 * 1024 { data = data.suffix(64 * 1024) }
-            }
-            group.leave()
-        }
-    }
-
-    func finish() -> String {
-        group.wait()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -9,8 +9,10 @@ public struct GitRepository: Sendable {
     /// Absolute path of the work tree's top level (or the git dir if bare).
     public let topLevel: String
     public let isShallow: Bool
-    /// nil in a repository with no commits yet.
-    public let head: String?
+
+    /// nil in a repository with no commits yet. Asked on demand: the staged
+    /// scan (a pre-commit hook) never needs it, and every git call costs ms.
+    public var head: String? { try? git.text(["rev-parse", "--verify", "-q", "HEAD^{commit}"]) }
 
     public init(at directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(GitError) {
         let probe = GitCommand(directory: directory, environment: environment)
@@ -24,7 +26,6 @@ public struct GitRepository: Sendable {
             isShallow = lines.last == "true"
         }
         git = GitCommand(directory: topLevel, environment: environment)
-        head = try? git.text(["rev-parse", "--verify", "-q", "HEAD^{commit}"])
     }
 
     /// The commit a user-given revision names. The revision is passed after
@@ -48,7 +49,7 @@ public struct GitRepository: Sendable {
 
     /// Blob ids in HEAD's tree (for "is this secret still in HEAD?").
     public func headBlobs() throws(GitError) -> Set<String> {
-        guard let head else { return [] }
+        guard let head = self.head else { return [] }
         let output = try git.run(["ls-tree", "-r", "-z", "--full-tree", head])
         var blobs = Set<String>()
         for record in output.split(separator: 0) {
