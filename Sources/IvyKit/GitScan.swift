@@ -13,18 +13,32 @@ public enum GitScan {
         let start = DispatchTime.now()
         let detector: Detector
         do { detector = try Detector(rules: config.rules, allowValues: config.allowValues) } catch { throw .rules(error) }
-        let repository: GitRepository
-        do { repository = try GitRepository(at: options.directory, environment: environment) } catch { throw .from(error) }
         let scanner = BlobScanner(detector: detector, trace: options.trace)
-        let reader = BlobReader(git: repository.git, maxSize: options.maxFileSize)
         let allowlisted = DirectoryScan.allowlist(config)
-        let isAllowlisted: (String) -> Bool = { path in allowlisted?(repository.topLevel + "/" + path) ?? false }
 
         var report: ScanReport
         do {
+            if case .staged = options.target {
+                // The pre-commit path: no repository probe (diff fails clearly
+                // outside a repository), cat-file started alongside diff.
+                let git = GitCommand(directory: options.directory, environment: environment)
+                let reader = BlobReader(git: git, maxSize: options.maxFileSize)
+                reader.warmUp()
+                var topLevel: String?
+                let isAllowlisted: (String) -> Bool = { path in
+                    guard let allowlisted else { return false }
+                    if topLevel == nil { topLevel = (try? git.text(["rev-parse", "--show-toplevel"])) ?? options.directory }
+                    return allowlisted(topLevel! + "/" + path)
+                }
+                report = try staged(git, scanner, reader, isAllowlisted)
+                return finish(report, scanner, options, start)
+            }
+            let repository = try GitRepository(at: options.directory, environment: environment)
+            let reader = BlobReader(git: repository.git, maxSize: options.maxFileSize)
+            let isAllowlisted: (String) -> Bool = { path in allowlisted?(repository.topLevel + "/" + path) ?? false }
             switch options.target {
             case .staged:
-                report = try staged(repository, scanner, reader, isAllowlisted)
+                preconditionFailure("handled above")
             case .range(let base, let head, let reason):
                 report = try range(repository, scanner, reader, isAllowlisted, base: base, head: head, reason: reason)
             case .history(let revisions):
@@ -39,6 +53,12 @@ public enum GitScan {
         } catch {
             throw .usage("\(error)")
         }
+        return finish(report, scanner, options, start)
+    }
+
+    /// Fills in what every mode reports the same way: coverage, counts, gaps.
+    static func finish(_ report: ScanReport, _ scanner: BlobScanner, _ options: GitScanOptions, _ start: DispatchTime) -> ScanReport {
+        var report = report
         report.existingGates = options.failOnExisting
         report.limitExceeded = scanner.limitExceeded
         if var coverage = report.coverage {
@@ -64,10 +84,10 @@ public enum GitScan {
 
     // MARK: staged
 
-    static func staged(_ repository: GitRepository, _ scanner: BlobScanner, _ reader: BlobReader,
+    static func staged(_ git: GitCommand, _ scanner: BlobScanner, _ reader: BlobReader,
                        _ isAllowlisted: (String) -> Bool) throws -> ScanReport {
         var report = ScanReport()
-        let entries = try StagedChanges.list(repository.git).filter { entry in
+        let entries = try StagedChanges.list(git).filter { entry in
             guard entry.isRegularFile else {
                 report.skipped.append(SkippedFile(path: display(entry.path), reason: entry.newMode == "160000" ? .submodule : .symlink))
                 return false

@@ -2,7 +2,7 @@ import IvyModel
 
 /// Streams blobs out of the object store with one `git cat-file --batch`,
 /// reusing one buffer; oversized blobs are read past, never kept.
-public struct BlobReader {
+public final class BlobReader {
     public enum Blob {
         case bytes(UnsafeBufferPointer<UInt8>)
         case skipped(SkipReason)
@@ -12,16 +12,39 @@ public struct BlobReader {
 
     let git: GitCommand
     let maxSize: Int
+    private var warm: GitProcess?
 
     public init(git: GitCommand, maxSize: Int) {
         self.git = git
         self.maxSize = maxSize
     }
 
+    /// Starts `cat-file` now, so its start-up overlaps whatever the caller
+    /// does before it knows the ids (a pre-commit hook saves a git start).
+    public func warmUp() {
+        if warm == nil { warm = try? git.start(["cat-file", "--batch"], stdin: true) }
+    }
+
+    /// Ends a warmed-up process that was never used.
+    public func close() {
+        guard let process = warm else { return }
+        warm = nil
+        process.writeInputInBackground([])
+        try? process.finish()
+    }
+
+    deinit { close() }
+
     /// Calls `body` once per id, in order.
     public func read(_ ids: [String], _ body: (String, Blob) -> Void) throws(GitError) {
         guard !ids.isEmpty else { return }
-        let process = try git.start(["cat-file", "--batch"], stdin: true)
+        let process: GitProcess
+        if let warm {
+            process = warm
+            self.warm = nil
+        } else {
+            process = try git.start(["cat-file", "--batch"], stdin: true)
+        }
         process.writeInputInBackground(Array(ids.joined(separator: "\n").utf8) + [0x0A])
         var buffer: [UInt8] = []
         for id in ids {

@@ -108,8 +108,11 @@ public final class GitProcess: @unchecked Sendable {
         stdout.drain()
         let (status, stderr) = child.wait()
         guard status == 0 else {
-            let kind: GitError.Kind = stderr.contains("not a git repository") || stderr.contains("dubious ownership")
-                ? .notARepository : .failed(status: status)
+            // Outside a repository `git diff` falls back to --no-index mode and
+            // complains about its options instead of saying where it is.
+            let outside = stderr.localizedCaseInsensitiveContains("not a git repository")
+                || stderr.contains("dubious ownership") || stderr.contains("--no-index")
+            let kind: GitError.Kind = outside ? .notARepository : .failed(status: status)
             throw GitError(kind: kind, arguments: arguments, stderr: stderr)
         }
     }

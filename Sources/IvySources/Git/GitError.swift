@@ -26,7 +26,9 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
         let detail = stderr.split(separator: "\n").first.map(String.init) ?? ""
         switch kind {
         case .unavailable: return "git is not available: \(detail.isEmpty ? "install git" : detail)"
-        case .notARepository: return "not a git repository\(detail.isEmpty ? "" : ": \(detail)")"
+        case .notARepository:
+            // git's own line is useful for "dubious ownership", noise otherwise.
+            return detail.contains("dubious ownership") ? "git refuses this repository: \(detail)" : "not a git repository (run inside a work tree, or pass --repo DIR)"
         case .badRevision(let revision): return "unknown revision '\(revision)'\(detail.isEmpty ? "" : ": \(detail)")"
         case .failed(let status): return "git \(arguments.first ?? "") failed (exit \(status))\(detail.isEmpty ? "" : ": \(detail)")"
         }
