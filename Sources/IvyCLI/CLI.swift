@@ -13,11 +13,16 @@ public enum CLI {
         Command(name: GitSubcommand.name, summary: GitSubcommand.summary, help: GitSubcommand.help, run: GitSubcommand.run),
         Command(name: RulesCommand.name, summary: RulesCommand.summary, help: RulesCommand.help, run: RulesCommand.run),
         Command(name: ExplainCommand.name, summary: ExplainCommand.summary, help: ExplainCommand.help, run: ExplainCommand.run),
+        Command(name: HookInstallCommand.installName, summary: HookInstallCommand.installSummary, help: HookInstallCommand.installHelp,
+                run: HookInstallCommand.runInstall),
+        Command(name: HookInstallCommand.uninstallName, summary: HookInstallCommand.uninstallSummary, help: HookInstallCommand.uninstallHelp,
+                run: HookInstallCommand.runUninstall),
     ]
 
     static var help: String {
         let width = commands.map(\.name.count).max()! + 2
         let list = commands.map { "  " + $0.name.padding(width) + $0.summary }.joined(separator: "\n")
+        let help = "help [COMMAND]".padding(width), version = "-V, --version".padding(width), helpFlag = "-h, --help".padding(width)
         return """
             ivyscan \(Version.current): find IvyMail API keys and unsafe key handling before they leak.
 
@@ -25,11 +30,11 @@ public enum CLI {
 
             COMMANDS:
             \(list)
-              help [COMMAND]  Show help for ivyscan or one command
+              \(help)Show help for ivyscan or one command
 
             OPTIONS:
-              -h, --help      Show help
-              -V, --version   Show the version
+              \(helpFlag)Show help
+              \(version)Show the version
 
             Run `ivyscan help scan` for scan options and exit statuses.
             """

@@ -27,6 +27,7 @@ enum GitSubcommand {
           ci                 the range of the current GitHub Actions or GitLab CI job
           history [REV ...]  every key ever committed (default: all refs), once per secret
           pre-push           the commits being pushed, from git's pre-push hook input on stdin
+                             (under the pre-commit framework: PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF)
 
         Paths are relative to the repository root. Findings carry the commit,
         author and date; JSON adds `status`: new, existing or history.
@@ -77,8 +78,17 @@ enum GitSubcommand {
             case "history":
                 target = .history(revisions: parsed.has("all") || rest.isEmpty ? ["--all"] : rest)
             case "pre-push":
-                let input = FileHandle.standardInput.readDataToEndOfFile()
-                target = .prePush(updates: PushUpdate.parse(String(decoding: input, as: UTF8.self)))
+                let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                let (from, to, local) = (environment["PRE_COMMIT_FROM_REF"] ?? "", environment["PRE_COMMIT_TO_REF"] ?? "", environment["PRE_COMMIT_LOCAL_BRANCH"] ?? "")
+                // The pre-commit framework gives its pre-push hooks no stdin, only the range in the
+                // environment, or just the local ref when the push carries a root commit (all new).
+                if input.allSatisfy(\.isWhitespace) && !from.isEmpty && !to.isEmpty {
+                    target = .range(base: from, head: to, reason: "pre-commit pre-push")
+                } else if input.allSatisfy(\.isWhitespace) && !local.isEmpty {
+                    target = .range(base: nil, head: local, reason: "pre-commit pre-push of a new history")
+                } else {
+                    target = .prePush(updates: PushUpdate.parse(input))
+                }
             default:
                 throw UsageError("unknown git mode '\(mode)': staged, range, ci, history or pre-push", command: name)
             }

@@ -4,6 +4,8 @@ import IvyModel
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     case json
+    /// Short output for git hooks: what blocks the commit and how to move on.
+    case hook
 
     public static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
 
@@ -12,6 +14,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         switch self {
         case .text: TextReporter(options: options).render(report)
         case .json: JSONReporter(options: options).render(report)
+        case .hook: HookReporter(options: options).render(report)
         }
     }
 }

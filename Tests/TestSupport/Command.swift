@@ -60,9 +60,10 @@ public enum Command {
             stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut)
     }
 
-    /// Runs git with an isolated configuration (no user or system config).
+    /// Runs git with an isolated configuration (no user or system config);
+    /// `extra` adds variables, e.g. IVYSCAN for an installed hook to find the binary.
     @discardableResult
-    public static func git(_ arguments: [String], in directory: String) -> CommandResult {
+    public static func git(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) -> CommandResult {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
@@ -70,6 +71,7 @@ public enum Command {
         environment["GIT_AUTHOR_EMAIL"] = "test@example.com"
         environment["GIT_COMMITTER_NAME"] = "Test"
         environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
+        for (key, value) in extra { environment[key] = value }
         return run("/usr/bin/env", ["git"] + arguments, in: directory, environment: environment)
     }
 }
