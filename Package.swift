@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Layers, each importing only the ones before it:
-// IvyModel → IvySources / IvyMatching → IvyConfig → IvyReporting → IvyKit → IvyCLI → ivyscan
+// IvyBasics, IvyModel → IvySources / IvyMatching → IvyConfig → IvyReporting → IvyKit → IvyCLI → ivyscan
+// Product modules import FoundationEssentials, never all of Foundation: the
+// full Foundation links ICU (38 MB) and slows every start of a git hook.
 let package = Package(
     name: "ivyscan",
     platforms: [.macOS(.v14)],
@@ -19,25 +21,26 @@ let package = Package(
             name: "COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
 
+        .target(name: "IvyBasics", exclude: ["README.md"]),
         .target(name: "TOML", exclude: ["README.md"]),
         .target(name: "GitIgnore", exclude: ["README.md"]),
         .target(
             name: "IvyModel",
             dependencies: [.target(name: "COpenSSL", condition: .when(platforms: [.linux]))],
             exclude: ["README.md"]),
-        .target(name: "IvySources", dependencies: ["IvyModel", "GitIgnore"], exclude: ["README.md"]),
-        .target(name: "IvyMatching", dependencies: ["IvyModel", "CPCRE2"], exclude: ["README.md"]),
+        .target(name: "IvySources", dependencies: ["IvyModel", "IvyBasics", "GitIgnore"], exclude: ["README.md"]),
+        .target(name: "IvyMatching", dependencies: ["IvyModel", "IvyBasics", "CPCRE2"], exclude: ["README.md"]),
         .target(
             name: "IvyConfig",
-            dependencies: ["IvyModel", "IvyMatching", "TOML", "GitIgnore"],
+            dependencies: ["IvyModel", "IvyBasics", "IvyMatching", "TOML", "GitIgnore"],
             exclude: ["README.md"],
             plugins: [.plugin(name: "EmbedRules")]),
         .target(name: "IvyReporting", dependencies: ["IvyModel"], exclude: ["README.md"]),
         .target(
             name: "IvyKit",
-            dependencies: ["IvyModel", "IvySources", "IvyMatching", "IvyConfig", "IvyReporting", "GitIgnore"],
+            dependencies: ["IvyModel", "IvyBasics", "IvySources", "IvyMatching", "IvyConfig", "IvyReporting", "GitIgnore"],
             exclude: ["README.md"]),
-        .target(name: "IvyCLI", dependencies: ["IvyKit"], exclude: ["README.md"]),
+        .target(name: "IvyCLI", dependencies: ["IvyKit", "IvyBasics"], exclude: ["README.md"]),
         .executableTarget(name: "ivyscan", dependencies: ["IvyCLI"]),
 
         // Build-time embedding of rules/*.toml into the binary.

@@ -10,7 +10,11 @@ guard let output = arguments.first else {
 }
 var source = """
     // Generated at build time by EmbedRulesTool from rules/*.toml. Do not edit.
+    #if canImport(FoundationEssentials)
+    import FoundationEssentials
+    #else
     import Foundation
+    #endif
 
     /// The default rule files, byte for byte as they are in rules/.
     enum EmbeddedRules {

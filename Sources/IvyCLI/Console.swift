@@ -5,12 +5,12 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import IvyBasics
 
 /// Where the CLI writes: stdout for reports, stderr for everything else.
 /// Tests capture both; the executable writes to the process's streams.
 public final class Console: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     public private(set) var capturedOut = ""
     public private(set) var capturedError = ""
     private let capturing: Bool
@@ -35,11 +35,11 @@ public final class Console: @unchecked Sendable {
 
     public func out(_ text: String) {
         lock.lock(); defer { lock.unlock() }
-        if capturing { capturedOut += text } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        if capturing { capturedOut += text } else { FileSystem.writeAll(fd: 1, Array(text.utf8)) }
     }
 
     public func error(_ text: String) {
         lock.lock(); defer { lock.unlock() }
-        if capturing { capturedError += text } else { FileHandle.standardError.write(Data(text.utf8)) }
+        if capturing { capturedError += text } else { FileSystem.writeAll(fd: 2, Array(text.utf8)) }
     }
 }

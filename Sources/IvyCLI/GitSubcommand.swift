@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import IvyBasics
 import IvyConfig
 import IvyKit
 import IvyModel
@@ -43,6 +48,16 @@ enum GitSubcommand {
           ivyscan git history --format json        audit a repository once
         """
 
+    /// "A..B" into ("A", "B"); refs may hold single dots (v1.2..HEAD), and
+    /// "A...B" (a symmetric difference) is not a range of added commits.
+    static func splitRange(_ text: String) -> (String, String)? {
+        let characters = Array(text)
+        guard let index = characters.indices.dropLast().first(where: { characters[$0] == "." && characters[$0 + 1] == "." }),
+              index + 2 >= characters.count || characters[index + 2] != "."
+        else { return nil }
+        return (String(characters[..<index]), String(characters[(index + 2)...]))
+    }
+
     static func run(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
         let settings: ReportSettings
         var options: GitScanOptions
@@ -65,11 +80,9 @@ enum GitSubcommand {
                     guard rest.isEmpty else { throw UsageError("give either --since REF or BASE..HEAD, not both", command: name) }
                     target = .range(base: since, head: "HEAD", reason: "")
                 } else {
-                    guard rest.count == 1, let range = rest.first, let dots = range.range(of: ".."), !range.contains("...") else {
+                    guard rest.count == 1, let (base, head) = splitRange(rest[0]) else {
                         throw UsageError("range needs BASE..HEAD (or --since REF)", command: name)
                     }
-                    let base = String(range[..<dots.lowerBound])
-                    let head = String(range[dots.upperBound...])
                     guard !base.isEmpty else { throw UsageError("range needs a base before '..'", command: name) }
                     target = .range(base: base, head: head.isEmpty ? "HEAD" : head, reason: "")
                 }
@@ -78,7 +91,7 @@ enum GitSubcommand {
             case "history":
                 target = .history(revisions: parsed.has("all") || rest.isEmpty ? ["--all"] : rest)
             case "pre-push":
-                let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                let input = String(decoding: FileSystem.readAll(fd: 0), as: UTF8.self)
                 let (from, to, local) = (environment["PRE_COMMIT_FROM_REF"] ?? "", environment["PRE_COMMIT_TO_REF"] ?? "", environment["PRE_COMMIT_LOCAL_BRANCH"] ?? "")
                 // The pre-commit framework gives its pre-push hooks no stdin, only the range in the
                 // environment, or just the local ref when the push carries a root commit (all new).

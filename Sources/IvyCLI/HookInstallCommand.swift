@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import IvyKit
 
 /// `ivyscan install-hooks` and `ivyscan uninstall-hooks`: flags in, messages
@@ -88,7 +92,7 @@ enum HookInstallCommand {
         }
         console.out(changes.map { "ivyscan: \($0)\n" }.joined())
         if !onPath("ivyscan", environment: environment) && environment["IVYSCAN"] == nil {
-            let executable = Bundle.main.executablePath ?? "ivyscan"
+            let executable = CommandLine.arguments.first ?? "ivyscan"
             console.error("""
                 ivyscan: note: `ivyscan` is not on PATH, so the hook will only find it through IVYSCAN or at
                   .build/release/ivyscan; copy \(executable) onto PATH or export IVYSCAN=\(executable)
@@ -141,7 +145,7 @@ enum HookInstallCommand {
     /// An argument as it would be typed into sh.
     static func quoted(_ argument: String) -> String {
         let plain = !argument.isEmpty && argument.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:,@+".contains($0)) }
-        return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return plain ? argument : "'" + argument.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     /// Whether a command name resolves through PATH, as the hook's `command -v` would.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import IvyBasics
 import IvyModel
 import IvyReporting
 
@@ -87,17 +92,19 @@ struct ReportSettings {
     }
 
     /// Opens the report file before scanning, so a bad path fails fast.
-    func openOutput(console: Console) -> (ok: Bool, handle: FileHandle?) {
+    func openOutput(console: Console) -> (ok: Bool, handle: Int32?) {
         guard let output, output != "-" else { return (true, nil) }
-        guard FileManager.default.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {
-            console.error("ivyscan: error: cannot write report to \(output)\n")
+        switch FileSystem.create(output) {
+        case .success(let fd): return (true, fd)
+        case .failure(let error):
+            console.error("ivyscan: error: cannot write report to \(error)\n")
             return (false, nil)
         }
-        return (true, handle)
     }
 
     /// Prints traces, warnings and the report; returns the exit status.
-    func deliver(_ report: ScanReport, to handle: FileHandle?, console: Console, environment: [String: String]) -> Int32 {
+    /// - Parameter handle: the report file's descriptor from `openOutput`, or nil for stdout.
+    func deliver(_ report: ScanReport, to handle: Int32?, console: Console, environment: [String: String]) -> Int32 {
         let toTerminal = handle == nil && console.stdoutIsTerminal
         let options = ReportOptions(
             showSecrets: showSecrets,
@@ -116,11 +123,9 @@ struct ReportSettings {
         }
         let rendered = format.render(report, options: options)
         if let handle {
-            do {
-                try handle.write(contentsOf: Data(rendered.utf8))
-                try handle.close()
-            } catch {
-                console.error("ivyscan: error: cannot write report to \(output ?? "?"): \(error.localizedDescription)\n")
+            let written = FileSystem.writeAll(fd: handle, Array(rendered.utf8))
+            guard FileSystem.close(handle), written else {
+                console.error("ivyscan: error: cannot write report to \(output ?? "?")\n")
                 return ExitCode.incomplete.rawValue
             }
         } else {

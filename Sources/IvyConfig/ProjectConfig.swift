@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import IvyBasics
 import IvyModel
 import TOML
 
@@ -79,10 +84,7 @@ public struct ProjectConfig: Sendable, Equatable {
         var current = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
             let candidate = current.appendingPathComponent(fileName).path
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return candidate
-            }
+            if FileSystem.kind(of: candidate) == .file { return candidate }
             let parent = current.deletingLastPathComponent()
             if parent.path == current.path { return nil }
             current = parent

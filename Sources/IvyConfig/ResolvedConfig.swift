@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import IvyModel
 
 /// Default rules merged with a project config: what a scan actually runs.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import IvySources
 
 /// Works out which commits a CI job should scan from the CI's environment:
@@ -32,26 +36,23 @@ public enum CIRange {
 
     static func github(_ environment: [String: String], mergeBase: (String, String) -> String?) throws(Failure) -> Choice {
         let event = environment["GITHUB_EVENT_NAME"] ?? ""
-        var payload: [String: Any] = [:]
+        var payload = GitHubEvent()
         if let path = environment["GITHUB_EVENT_PATH"], let data = FileManager.default.contents(atPath: path),
-           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            payload = object
+           let decoded = try? JSONDecoder().decode(GitHubEvent.self, from: data) {
+            payload = decoded
         }
-        let repository = payload["repository"] as? [String: Any]
-        let defaultBranch = repository?["default_branch"] as? String ?? "main"
+        let defaultBranch = payload.repository?.default_branch ?? "main"
         switch event {
         case "pull_request", "pull_request_target":
-            guard let pull = payload["pull_request"] as? [String: Any],
-                  let base = (pull["base"] as? [String: Any])?["sha"] as? String,
-                  let head = (pull["head"] as? [String: Any])?["sha"] as? String
+            guard let base = payload.pull_request?.base?.sha, let head = payload.pull_request?.head?.sha
             else { throw .unsupported("GitHub \(event) event without pull_request.base.sha/head.sha") }
             let start = mergeBase(base, head) ?? base
             return Choice(base: start, head: head, reason: "GitHub pull request: merge base of \(short(base)) and \(short(head)) to head")
         case "push":
-            guard let after = payload["after"] as? String ?? environment["GITHUB_SHA"] else {
+            guard let after = payload.after ?? environment["GITHUB_SHA"] else {
                 throw .unsupported("GitHub push event without 'after'")
             }
-            let before = payload["before"] as? String ?? zero
+            let before = payload.before ?? zero
             if before == zero || before.isEmpty {
                 return Choice(base: "refs/remotes/origin/\(defaultBranch)", head: after,
                               reason: "GitHub push of a new branch: commits not on origin/\(defaultBranch)")
@@ -78,4 +79,15 @@ public enum CIRange {
     }
 
     static func short(_ id: String) -> String { String(id.prefix(8)) }
+
+    /// The fields of a GitHub Actions event payload that pick the range.
+    struct GitHubEvent: Decodable {
+        struct Ref: Decodable { var sha: String? }
+        struct PullRequest: Decodable { var base: Ref?; var head: Ref? }
+        struct Repository: Decodable { var default_branch: String? }
+        var before: String?
+        var after: String?
+        var pull_request: PullRequest?
+        var repository: Repository?
+    }
 }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import IvyBasics
 import IvyConfig
 import IvyModel
 
@@ -10,9 +15,7 @@ public enum ConfigLoader {
         var path = explicitPath ?? environment["IVYSCAN_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         if path == nil {
             let start = roots.first ?? "."
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: start, isDirectory: &isDirectory)
-            let directory = exists && !isDirectory.boolValue ? (start as NSString).deletingLastPathComponent : start
+            let directory = FileSystem.kind(of: start) == .file ? FileSystem.parent(of: start) : start
             path = ProjectConfig.discover(from: directory.isEmpty ? "." : directory)
         }
         let project = try path.map { (path: String) throws(ConfigError) in try ProjectConfig.load(path: path) }

@@ -5,7 +5,11 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import IvySources
 
 /// Puts ivyscan's hook scripts into a repository's hooks directory and takes
@@ -50,7 +54,7 @@ public struct HookInstaller: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: hooksDirectory, withIntermediateDirectories: true)
         } catch {
-            throw .fileSystem(path: hooksDirectory, message: "cannot create the hooks directory: \(error.localizedDescription)")
+            throw .fileSystem(path: hooksDirectory, message: "cannot create the hooks directory: \(error)")
         }
         var changes: [HookChange] = []
         for (kind, state) in states {

@@ -1,4 +1,4 @@
-import Foundation
+import IvyBasics
 
 /// Patterns compiled (and JIT-compiled) on first use, once, by whichever
 /// worker needs them first. Most files never hit a keyword, and a
@@ -6,7 +6,7 @@ import Foundation
 final class LazyRegexes: @unchecked Sendable {
     private let patterns: [String]
     private let secretGroup: String?
-    private let lock = NSLock()
+    private let lock = Lock()
     private var compiled: [PCRE2Regex]?
 
     init(_ patterns: [String], secretGroup: String?) {

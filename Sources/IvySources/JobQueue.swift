@@ -1,9 +1,9 @@
-import Foundation
+import IvyBasics
 
 /// The walker's shared LIFO of jobs. LIFO keeps the walk depth-first, so the
 /// stack stays small; `next()` blocks while other workers may still add work.
 final class JobQueue: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var jobs: [FileWalker.Job] = []
     private var active = 0
 

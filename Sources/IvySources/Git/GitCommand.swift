@@ -5,7 +5,11 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs the git binary so that a scanned repository cannot make it run code
 /// or change what it reports: no fsmonitor, hooks, pager, external diff or
@@ -110,7 +114,7 @@ public final class GitProcess: @unchecked Sendable {
         guard status == 0 else {
             // Outside a repository `git diff` falls back to --no-index mode and
             // complains about its options instead of saying where it is.
-            let outside = stderr.localizedCaseInsensitiveContains("not a git repository")
+            let outside = stderr.lowercased().contains("not a git repository")
                 || stderr.contains("dubious ownership") || stderr.contains("--no-index")
             let kind: GitError.Kind = outside ? .notARepository : .failed(status: status)
             throw GitError(kind: kind, arguments: arguments, stderr: stderr)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Asks git which files a work tree holds (tracked plus untracked, minus
 /// ignored): exact by definition and faster than matching .gitignore files.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A git repository as ivyscan sees it: where it is, what HEAD is, whether
 /// it is shallow, and how user-given revisions resolve.
