@@ -49,7 +49,7 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
-        .testTarget(name: "GitIgnoreTests", dependencies: ["GitIgnore"]),
+        .testTarget(name: "GitIgnoreTests", dependencies: ["GitIgnore", "TestSupport"]),
         .testTarget(name: "IvyModelTests", dependencies: ["IvyModel", "TestSupport"]),
         .testTarget(name: "IvyMatchingTests", dependencies: ["IvyMatching", "IvyConfig", "TestSupport"]),
         .testTarget(name: "IvySourcesTests", dependencies: ["IvySources", "GitIgnore", "TestSupport"]),

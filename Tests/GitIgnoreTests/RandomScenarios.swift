@@ -1,18 +1,13 @@
+import TestSupport
 /// Seeded random trees and ignore files. Patterns are assembled from the
 /// same name pool as the tree so that they actually hit.
 struct RandomScenarios {
-    /// SplitMix64: tiny, and identical on every platform and Swift version.
-    private var state: UInt64
+    /// SplitMix64 (TestSupport): identical on every platform and Swift version.
+    private var generator: SeededGenerator
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { generator.next() }
 
     private mutating func int(_ upperBound: Int) -> Int { Int(next() % UInt64(upperBound)) }
     private mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
