@@ -29,8 +29,19 @@ enum ExplainCommand {
             guard parsed.positionals.count == 1 else { throw UsageError("expected exactly one rule id", command: name) }
             let config = try ConfigLoader.load(explicitPath: parsed.value("config"), roots: ["."], environment: environment)
             let id = parsed.positionals[0]
+            if let check = config.checks.first(where: { $0.id == id }) {
+                var out = "\(check.id): \(check.description)\nseverity: \(check.severity.rawValue)\n"
+                if !check.explanation.isEmpty { out += "\n" + check.explanation.trimmingTrailingNewlines() + "\n" }
+                out += "\nfix: \(check.remediation)\n"
+                out += "parameters (replace them under [checks.\(check.id)] in .ivyscan.toml):\n"
+                for name in check.parameters.keys.sorted() {
+                    out += "  \(name) = [\(check.list(name).map { "\"\($0)\"" }.joined(separator: ", "))]\n"
+                }
+                console.out(out)
+                return 0
+            }
             guard let rule = config.rules.first(where: { $0.id == id }) else {
-                let known = config.rules.map(\.id).joined(separator: ", ")
+                let known = (config.rules.map(\.id) + config.checks.map(\.id)).joined(separator: ", ")
                 throw UsageError("unknown rule '\(id)'; known rules: \(known)", command: name)
             }
             var severity = rule.severity.rawValue

@@ -29,12 +29,15 @@ enum RulesCommand {
             }
             guard parsed.positionals.isEmpty else { throw UsageError("unexpected argument '\(parsed.positionals[0])'", command: name) }
             let config = try ConfigLoader.load(explicitPath: parsed.value("config"), roots: ["."], environment: environment)
-            let idWidth = config.rules.map(\.id.count).max() ?? 2
+            let idWidth = (config.rules.map(\.id.count) + config.checks.map(\.id.count)).max() ?? 2
             var out = ""
             for rule in config.rules {
                 var severity = rule.severity.rawValue
                 if let raised = rule.contextSeverity { severity += "/\(raised.rawValue)" }
                 out += rule.id.padding(idWidth) + "  " + severity.padding(15) + "  " + rule.description + "\n"
+            }
+            for check in config.checks {
+                out += check.id.padding(idWidth) + "  " + check.severity.rawValue.padding(15) + "  " + check.description + "\n"
             }
             console.out(out)
             return 0

@@ -16,10 +16,18 @@ public enum DefaultRules {
     /// Parses the embedded files; a failure here is a build defect, caught by
     /// tests (which pass `validate: true` to compile every regex).
     public static func load(validate: Bool = false) throws(ConfigError) -> [Rule] {
+        try loadAll(validate: validate).rules
+    }
+
+    /// Regex rules and hygiene checks of every embedded file.
+    public static func loadAll(validate: Bool = false) throws(ConfigError) -> (rules: [Rule], checks: [Check]) {
         var rules: [Rule] = []
+        var checks: [Check] = []
         for file in files {
-            rules += try RuleFile.parse(file.bytes, file: "rules/\(file.name)", validate: validate)
+            let parsed = try RuleFile.parseAll(file.bytes, file: "rules/\(file.name)", validate: validate)
+            rules += parsed.rules
+            checks += parsed.checks
         }
-        return rules
+        return (rules, checks)
     }
 }

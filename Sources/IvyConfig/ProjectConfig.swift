@@ -34,6 +34,13 @@ public struct ProjectConfig: Sendable, Equatable {
     public var allowPaths: [String] = []
     public var allowValues: [String] = []
     public var rules: [Rule] = []
+    /// `[checks.<id>]`: severity and parameter lists replacing the defaults.
+    public var checkOverrides: [String: CheckOverride] = [:]
+
+    public struct CheckOverride: Sendable, Equatable {
+        public var severity: Severity?
+        public var parameters: [String: [String]] = [:]
+    }
 
     public init(file: String) { self.file = file }
 
@@ -67,7 +74,19 @@ public struct ProjectConfig: Sendable, Equatable {
             try inner.rejectUnknownKeys(known: "description, paths, regexes")
         }
         config.rules = try RuleDecoder.decodeRules(try reader.tables("rules") ?? [], file: file)
-        try reader.rejectUnknownKeys(known: "version, [extend], [severity], [allowlist], [[rules]]")
+        if let checks = try reader.table("checks") {
+            var outer = TableReader(checks, file: file, context: "checks")
+            for id in checks.keys {
+                guard let table = try outer.table(id) else { continue }
+                var inner = TableReader(table, file: file, context: "checks.\(id)")
+                var override = CheckOverride(severity: try inner.severity("severity"))
+                for key in table.keys where key != "severity" {
+                    override.parameters[key] = try inner.strings(key)
+                }
+                config.checkOverrides[id] = override
+            }
+        }
+        try reader.rejectUnknownKeys(known: "version, [extend], [severity], [allowlist], [checks.ID], [[rules]]")
         return config
     }
 

@@ -8,6 +8,8 @@ import IvyModel
 /// Default rules merged with a project config: what a scan actually runs.
 public struct ResolvedConfig: Sendable {
     public var rules: [Rule]
+    /// Hygiene checks in force (defaults, minus disabled, with project overrides).
+    public var checks: [Check] = []
     /// gitignore-style patterns relative to `allowPathsBase`.
     public var allowPaths: [String]
     /// Absolute directory that `allowPaths` are relative to (the config's folder).
@@ -16,12 +18,27 @@ public struct ResolvedConfig: Sendable {
     /// Path of the project config in use, if any.
     public var configFile: String?
 
-    public static func resolve(defaults: [Rule], project: ProjectConfig?) throws(ConfigError) -> ResolvedConfig {
+    public static func resolve(defaults: [Rule], checks defaultChecks: [Check] = [], project: ProjectConfig?) throws(ConfigError) -> ResolvedConfig {
         guard let project else {
-            return ResolvedConfig(rules: defaults, allowPaths: [], allowPathsBase: nil, allowValues: [], configFile: nil)
+            return ResolvedConfig(rules: defaults, checks: defaultChecks, allowPaths: [], allowPathsBase: nil, allowValues: [], configFile: nil)
         }
+        var checks = project.useDefault ? defaultChecks : []
+        for (id, override) in project.checkOverrides {
+            guard let index = checks.firstIndex(where: { $0.id == id }) else {
+                throw ConfigError(file: project.file, message: "[checks.\(id)] names unknown check '\(id)' (see `ivyscan rules`)")
+            }
+            if let severity = override.severity { checks[index].severity = severity }
+            for (name, values) in override.parameters {
+                guard checks[index].parameters[name] != nil else {
+                    let known = checks[index].parameters.keys.sorted().joined(separator: ", ")
+                    throw ConfigError(file: project.file, message: "[checks.\(id)] has no parameter '\(name)' (known: \(known))")
+                }
+                checks[index].parameters[name] = values
+            }
+        }
+        checks.removeAll { project.disabledRules.contains($0.id) }
         var rules = project.useDefault ? defaults : []
-        let known = Set(rules.map(\.id))
+        let known = Set(rules.map(\.id) + defaultChecks.map(\.id))
         for id in project.disabledRules where !known.contains(id) && !project.rules.contains(where: { $0.id == id }) {
             throw ConfigError(file: project.file, message: "[extend] disabledRules names unknown rule '\(id)' (see `ivyscan rules`)")
         }
@@ -42,7 +59,7 @@ public struct ResolvedConfig: Sendable {
         }
         let base = URL(fileURLWithPath: project.file).standardizedFileURL.deletingLastPathComponent().path
         return ResolvedConfig(
-            rules: rules, allowPaths: project.allowPaths, allowPathsBase: base,
+            rules: rules, checks: checks, allowPaths: project.allowPaths, allowPathsBase: base,
             allowValues: project.allowValues, configFile: project.file)
     }
 }

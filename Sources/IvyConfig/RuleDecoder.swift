@@ -9,7 +9,7 @@ enum RuleDecoder {
     static let ruleKeys = """
         id, description, severity, regex, regexes, secretGroup, keywords, secretPrefix, minLength, \
         entropy, placeholderWords, placeholderValues, allowValues, contextKeywords, contextSeverity, \
-        message, remediation, explanation, examples
+        message, remediation, explanation, examples, secret
         """
 
     /// - Parameter validate: compile every regex to report bad ones with
@@ -21,6 +21,23 @@ enum RuleDecoder {
             rules.append(try decodeRule(table, file: file, validate: validate))
         }
         return rules
+    }
+
+    /// `[[checks]]`: fixed fields, and every other key is a parameter list.
+    static func decodeCheck(_ table: TOMLTable, file: String) throws(ConfigError) -> Check {
+        var reader = TableReader(table, file: file, context: "checks")
+        let id = try reader.requiredString("id")
+        let description = try reader.requiredString("description")
+        var check = Check(
+            id: id, description: description, severity: try reader.severity("severity") ?? .high,
+            message: try reader.string("message") ?? description,
+            remediation: try reader.string("remediation") ?? "",
+            explanation: try reader.string("explanation") ?? "")
+        for key in table.keys where !reader.consumed.contains(key) {
+            guard let values = try reader.strings(key) else { continue }
+            check.parameters[key] = values
+        }
+        return check
     }
 
     static func decodeRule(_ table: TOMLTable, file: String, validate: Bool = true) throws(ConfigError) -> Rule {
@@ -79,7 +96,8 @@ enum RuleDecoder {
             message: message,
             remediation: try reader.string("remediation") ?? "Remove the secret and read it from an environment variable.",
             explanation: try reader.string("explanation") ?? "",
-            examples: examples)
+            examples: examples,
+            isSecret: try reader.bool("secret") ?? true)
         try reader.rejectUnknownKeys(known: ruleKeys)
         return rule
     }

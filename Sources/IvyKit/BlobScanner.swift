@@ -1,3 +1,4 @@
+import IvyChecks
 import IvyMatching
 import IvyModel
 import IvySources
@@ -6,6 +7,9 @@ import IvySources
 /// blob shared by many commits or paths costs one read and one match.
 final class BlobScanner {
     let detector: Detector
+    let checks: HygieneChecks
+    /// `ivymail-leaked-key`, when enabled: added by the git modes to keys that reached history.
+    var leakedCheck: Check?
     let scratch = MatchScratch()
     let trace: Bool
     private(set) var findings: [String: [Finding]] = [:]
@@ -16,8 +20,9 @@ final class BlobScanner {
     private(set) var bytes = 0
     private(set) var limitExceeded = false
 
-    init(detector: Detector, trace: Bool) {
+    init(detector: Detector, checks: HygieneChecks, trace: Bool) {
         self.detector = detector
+        self.checks = checks
         self.trace = trace
     }
 
@@ -36,7 +41,8 @@ final class BlobScanner {
                 case .bytes(let buffer):
                     blobs += 1
                     bytes += buffer.count
-                    let detection = detector.scan(buffer, origin: Origin(path: ""), scratch: scratch, trace: trace)
+                    var detection = detector.scan(buffer, origin: Origin(path: ""), scratch: scratch, trace: trace)
+                    checks.annotate(&detection.findings, bytes: buffer)
                     findings[id] = detection.findings
                     if !detection.trace.isEmpty { traces[id] = detection.trace }
                     if detection.limitExceeded { limitExceeded = true }

@@ -1,3 +1,4 @@
+import IvyChecks
 import IvyMatching
 import IvyModel
 import IvySources
@@ -17,11 +18,13 @@ final class Collector: FileVisitor, @unchecked Sendable {
     }
 
     private let detector: Detector
+    private let checks: HygieneChecks
     private let slots: [Slot]
     private let trace: Bool
 
-    init(detector: Detector, workers: Int, trace: Bool) {
+    init(detector: Detector, checks: HygieneChecks, workers: Int, trace: Bool) {
         self.detector = detector
+        self.checks = checks
         self.trace = trace
         slots = (0..<max(1, workers)).map { _ in Slot() }
     }
@@ -30,8 +33,14 @@ final class Collector: FileVisitor, @unchecked Sendable {
         let slot = slots[worker]
         slot.files += 1
         slot.bytes += bytes.count
-        let detection = detector.scan(bytes, origin: Origin(path: file.displayPath), scratch: slot.scratch, trace: trace)
-        if !detection.findings.isEmpty { slot.findings += detection.findings }
+        var detection = detector.scan(bytes, origin: Origin(path: file.displayPath), scratch: slot.scratch, trace: trace)
+        if !detection.findings.isEmpty {
+            checks.annotate(&detection.findings, bytes: bytes)
+            for index in detection.findings.indices {
+                checks.classify(&detection.findings[index], path: file.displayPath, tracked: file.tracked)
+            }
+            slot.findings += detection.findings
+        }
         if !detection.trace.isEmpty { slot.trace += detection.trace }
         if detection.limitExceeded {
             slot.limitExceeded = true
@@ -55,6 +64,7 @@ final class Collector: FileVisitor, @unchecked Sendable {
             report.bytesScanned += slot.bytes
             report.limitExceeded = report.limitExceeded || slot.limitExceeded
         }
+        checks.crossCheck(&report.findings)
         report.sort()
         return report
     }

@@ -11,7 +11,7 @@ import IvyModel
 /// `.ivyscan.toml` walking up from the first scan root, over the defaults.
 public enum ConfigLoader {
     public static func load(explicitPath: String?, roots: [String], environment: [String: String]) throws(ConfigError) -> ResolvedConfig {
-        let defaults = try DefaultRules.load()
+        let defaults = try DefaultRules.loadAll()
         var path = explicitPath ?? environment["IVYSCAN_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         if path == nil {
             let start = roots.first ?? "."
@@ -19,6 +19,6 @@ public enum ConfigLoader {
             path = ProjectConfig.discover(from: directory.isEmpty ? "." : directory)
         }
         let project = try path.map { (path: String) throws(ConfigError) in try ProjectConfig.load(path: path) }
-        return try ResolvedConfig.resolve(defaults: defaults, project: project)
+        return try ResolvedConfig.resolve(defaults: defaults.rules, checks: defaults.checks, project: project)
     }
 }

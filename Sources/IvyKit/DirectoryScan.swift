@@ -5,6 +5,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import GitIgnore
+import IvyChecks
 import IvyConfig
 import IvyMatching
 import IvyModel
@@ -15,7 +16,8 @@ public enum DirectoryScan {
     public static func run(_ options: ScanOptions, config: ResolvedConfig) throws(RuleError) -> ScanReport {
         let start = DispatchTime.now()
         let detector = try Detector(rules: config.rules, allowValues: config.allowValues)
-        let collector = Collector(detector: detector, workers: options.threads, trace: options.trace)
+        let checks = HygieneChecks(rules: config.rules, checks: config.checks)
+        let collector = Collector(detector: detector, checks: checks, workers: options.threads, trace: options.trace)
         let walkOptions = WalkOptions(
             threads: options.threads, maxFileSize: options.maxFileSize, respectIgnore: options.respectIgnore,
             useGit: options.useGit, isAllowlisted: allowlist(config))

@@ -4,6 +4,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import IvyChecks
 import IvyConfig
 import IvyMatching
 import IvyModel
@@ -17,7 +18,9 @@ public enum GitScan {
         let start = DispatchTime.now()
         let detector: Detector
         do { detector = try Detector(rules: config.rules, allowValues: config.allowValues) } catch { throw .rules(error) }
-        let scanner = BlobScanner(detector: detector, trace: options.trace)
+        let checks = HygieneChecks(rules: config.rules, checks: config.checks)
+        let scanner = BlobScanner(detector: detector, checks: checks, trace: options.trace)
+        scanner.leakedCheck = config.checks.first { $0.id == "ivymail-leaked-key" }
         let allowlisted = DirectoryScan.allowlist(config)
 
         var report: ScanReport
@@ -75,6 +78,7 @@ public enum GitScan {
         }
         report.filesScanned = scanner.blobs
         report.bytesScanned = scanner.bytes
+        scanner.checks.crossCheck(&report.findings)
         if options.allowShallow, var coverage = report.coverage, !coverage.gaps.isEmpty {
             coverage.gaps = coverage.gaps.map { "(allowed by --allow-shallow) " + $0 }
             report.allowedGaps = coverage.gaps
@@ -104,6 +108,7 @@ public enum GitScan {
             let before = entry.presentOldBlobs.reduce(into: Set<Fingerprint>()) { $0.formUnion(scanner.fingerprints(of: $1)) }
             for var finding in scanner.findings[entry.newBlob] ?? [] {
                 finding.origin = Origin(path: path)
+                scanner.checks.classify(&finding, path: path, tracked: true)
                 if before.contains(finding.fingerprint) {
                     finding.status = .existing
                     finding.message = "this key is already committed: rotate it (\(finding.message))"
@@ -114,8 +119,38 @@ public enum GitScan {
             }
             collect(scanner, entry.newBlob, path: path, into: &report)
         }
+        try addCommittedCopies(of: &report, staged: Set(entries.map { display($0.path) }), git, scanner, reader)
         report.coverage = GitCoverage(scope: "staged changes (\(entries.count) file\(entries.count == 1 ? "" : "s"))")
         return report
+    }
+
+    /// Cross-file rules (dev/prod reuse) need the rest of the repository: for
+    /// keys being committed, find the committed files in HEAD that hold the
+    /// same key and report them as `existing`. Costs nothing when the staged
+    /// change is clean. The keys reach git on stdin, never on a command line
+    /// (where other local users could read them).
+    static func addCommittedCopies(of report: inout ScanReport, staged: Set<String>, _ git: GitCommand,
+                                   _ scanner: BlobScanner, _ reader: BlobReader) throws {
+        let secrets = Set(report.findings.filter(\.isSecret).map(\.secret))
+        guard !secrets.isEmpty else { return }
+        let patterns = secrets.map { Array($0) }.joined(separator: [0x0A]) + [0x0A]
+        // Exit 1 means "no match"; a missing HEAD (first commit) fails too: nothing committed.
+        guard let output = try? git.run(["grep", "-z", "-l", "-F", "-I", "--no-color", "-f", "-", "HEAD", "--"], input: Array(patterns)) else { return }
+        let paths = output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            .compactMap { $0.hasPrefix("HEAD:") ? String($0.dropFirst(5)) : nil }
+            .filter { !staged.contains($0) }
+        guard !paths.isEmpty else { return }
+        let ids = paths.map { "HEAD:" + $0 }
+        try scanner.scan(ids, reader: reader)
+        for (id, path) in zip(ids, paths) {
+            for var finding in scanner.findings[id] ?? [] where secrets.contains(finding.secret) {
+                finding.origin = Origin(path: path)
+                scanner.checks.classify(&finding, path: path, tracked: true)
+                finding.status = .existing
+                finding.message = "the key being committed is already committed here: rotate it (\(finding.message))"
+                report.findings.append(finding)
+            }
+        }
     }
 
     // MARK: ranges and pushes
@@ -207,6 +242,7 @@ public enum GitScan {
             for var finding in scanner.findings[entry.newBlob] ?? [] where !before.contains(finding.fingerprint) {
                 guard reported.insert(finding.fingerprint.hex + "\0" + path).inserted else { continue }
                 finding.origin = Origin(path: path, commit: commit.id, author: commit.author, date: commit.date)
+                scanner.checks.classify(&finding, path: path, tracked: true)
                 if cutOff {
                     finding.status = .existing
                     finding.message = "present at the shallow clone's boundary, added by an unknown earlier commit: rotate it (\(finding.message))"
@@ -216,6 +252,19 @@ public enum GitScan {
                 report.findings.append(finding)
             }
             collect(scanner, entry.newBlob, path: path, into: &report)
+            // Keys this commit removed (in every parent's version, not in the
+            // new one) were committed before: removing them does not un-leak them.
+            let after = scanner.fingerprints(of: entry.newBlob)
+            for oldBlob in entry.presentOldBlobs.prefix(1) {
+                for var finding in scanner.findings[oldBlob] ?? [] where !after.contains(finding.fingerprint) {
+                    guard reported.insert(finding.fingerprint.hex + "\0" + path).inserted else { continue }
+                    finding.origin = Origin(path: path, commit: commit.id, author: commit.author, date: commit.date)
+                    finding.status = .existing
+                    finding.message = "removed in this commit, but it was committed before: rotate it (\(finding.message))"
+                    if let leaked = scanner.leakedCheck { finding.add(leaked.violation("removed in \(short(commit.id)), still in history")) }
+                    report.findings.append(finding)
+                }
+            }
         }
         return report
     }
@@ -291,12 +340,16 @@ public enum GitScan {
             var finding = spread.finding
             let commit = commitInfos[spread.first.0]
             finding.origin = Origin(path: spread.first.1, commit: commit.id, author: commit.author, date: commit.date)
+            scanner.checks.classify(&finding, path: spread.first.1, tracked: true)
             finding.status = .history
             finding.history = SecretHistory(commits: spread.commits.count, paths: spread.paths.count, inHead: spread.inHead)
             finding.message = spread.inHead
                 ? "\(finding.message) (committed, still in HEAD)"
                 : "leaked in history: rotate it (\(finding.message), gone from HEAD)"
             finding.remediation = "Removing it from the files does not remove it from git history: rotate it (create a new key, update the integration, delete the old key). See `ivyscan explain \(finding.ruleID)`."
+            if let leaked = scanner.leakedCheck {
+                finding.add(leaked.violation(spread.inHead ? "committed in \(short(commit.id)) and still in HEAD" : "committed in \(short(commit.id)), gone from HEAD"))
+            }
             report.findings.append(finding)
         }
         let scope = selection == ["--all"] ? "history of all refs" : "history of \(revisions.joined(separator: " "))"

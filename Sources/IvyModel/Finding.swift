@@ -20,11 +20,31 @@ public struct Finding: Sendable, Hashable {
     public var status: FindingStatus?
     /// Set by `git history`.
     public var history: SecretHistory?
+    /// For a key found inside encoded text, the decodings that revealed it
+    /// ("base64", "base64 → percent"); the location is the encoded text's.
+    public var decoding: String?
+    /// Hygiene rules the same secret breaks here (client-side, dev/prod reuse, ...).
+    public var violations: [Violation] = []
+    public var context = FindingContext()
+    /// False for findings that are not secrets (a variable name, a log call):
+    /// shown as is, never redacted.
+    public var isSecret = true
+
+    /// Adds a violation and raises the severity to the worst of them.
+    public mutating func add(_ violation: Violation) {
+        guard violation.ruleID != ruleID, !violations.contains(where: { $0.ruleID == violation.ruleID }) else { return }
+        violations.append(violation)
+        severity = max(severity, violation.severity)
+    }
+
+    /// Every rule this finding breaks, its own first.
+    public var ruleIDs: [String] { [ruleID] + violations.map(\.ruleID) }
 
     public init(
         ruleID: String, severity: Severity, origin: Origin, location: Location, secret: [UInt8],
         secretPrefixLength: Int, fingerprint: Fingerprint, message: String, remediation: String,
-        snippet: Snippet, suppressed: Bool, status: FindingStatus? = nil, history: SecretHistory? = nil
+        snippet: Snippet, suppressed: Bool, status: FindingStatus? = nil, history: SecretHistory? = nil,
+        decoding: String? = nil
     ) {
         self.ruleID = ruleID
         self.severity = severity
@@ -39,5 +59,6 @@ public struct Finding: Sendable, Hashable {
         self.suppressed = suppressed
         self.status = status
         self.history = history
+        self.decoding = decoding
     }
 }

@@ -31,6 +31,8 @@ public struct Rule: Sendable, Equatable {
     public var remediation: String
     public var explanation: String
     public var examples: RuleExamples
+    /// False when the match is not a secret (a variable name): never redacted.
+    public var isSecret: Bool
 
     public init(
         id: String, description: String, severity: Severity, patterns: [String],
@@ -39,7 +41,7 @@ public struct Rule: Sendable, Equatable {
         placeholderValues: [String] = [], allowValues: [String] = [],
         contextKeywords: [String] = [], contextSeverity: Severity? = nil,
         message: String, remediation: String, explanation: String = "",
-        examples: RuleExamples = RuleExamples()
+        examples: RuleExamples = RuleExamples(), isSecret: Bool = true
     ) {
         self.id = id
         self.description = description
@@ -59,5 +61,6 @@ public struct Rule: Sendable, Equatable {
         self.remediation = remediation
         self.explanation = explanation
         self.examples = examples
+        self.isSecret = isSecret
     }
 }

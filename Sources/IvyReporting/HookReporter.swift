@@ -23,6 +23,7 @@ public struct HookReporter: Sendable {
             if let commit = finding.origin.commit { match += "  in commit \(commit.prefix(12))" }
             if finding.status == .existing || finding.status == .history { match += "  already committed: rotate it" }
             out += match + "\n"
+            for violation in finding.violations { out += "    + \(violation.ruleID): \(violation.message)\n" }
         }
         for finding in committed {
             out += "\(place(finding))  \(finding.severity.rawValue)  \(finding.ruleID)  \(options.display(finding))  already committed: rotate it\n"

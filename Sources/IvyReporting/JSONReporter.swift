@@ -52,17 +52,30 @@ public struct JSONReporter: Sendable {
         json.field("end_line", .int(finding.location.endLine))
         json.field("end_column", .int(finding.location.endColumn))
         json.field("fingerprint", .string(finding.fingerprint.hex))
-        json.field("match", .string(Redactor.redact(finding.secret, prefixLength: finding.secretPrefixLength)))
+        json.field("match", .string(finding.isSecret ? Redactor.redact(finding.secret, prefixLength: finding.secretPrefixLength) : Redactor.printable(finding.secret)))
         if options.showSecrets { json.field("secret", .string(Redactor.printable(finding.secret))) }
-        json.field("snippet", .string(options.displayLine(finding.snippet, secretPrefixLength: finding.secretPrefixLength).text))
+        json.field("snippet", .string(options.displayLine(finding.snippet, secretPrefixLength: finding.secretPrefixLength, primaryIsSecret: finding.isSecret).text))
         json.field("message", .string(finding.message))
         json.field("remediation", .string(finding.remediation))
         json.field("suppressed", .bool(finding.suppressed))
+        if let decoding = finding.decoding { json.field("decoded", .string(decoding)) }
         json.field("gating", .bool(report.isGating(finding, failOn: options.failOn)))
         if let status = finding.status { json.field("status", .string(status.rawValue)) }
         if let commit = finding.origin.commit { json.field("commit", .string(commit)) }
         if let author = finding.origin.author { json.field("author", .string(author)) }
         if let date = finding.origin.date { json.field("date", .string(DateText.iso8601(date))) }
+        if !finding.violations.isEmpty {
+            json.beginArray("violations")
+            for violation in finding.violations {
+                json.beginObject()
+                json.field("rule_id", .string(violation.ruleID))
+                json.field("severity", .string(violation.severity.rawValue))
+                json.field("message", .string(violation.message))
+                json.field("remediation", .string(violation.remediation))
+                json.endObject()
+            }
+            json.endArray()
+        }
         if let history = finding.history {
             json.beginObject("history")
             json.field("commits", .int(history.commits))

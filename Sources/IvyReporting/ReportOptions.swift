@@ -23,12 +23,14 @@ public struct ReportOptions: Sendable {
 
     /// The secret as this run may print it.
     func display(_ finding: Finding) -> String {
-        showSecrets ? Redactor.printable(finding.secret) : Redactor.redact(finding.secret, prefixLength: finding.secretPrefixLength)
+        showSecrets || !finding.isSecret ? Redactor.printable(finding.secret) : Redactor.redact(finding.secret, prefixLength: finding.secretPrefixLength)
     }
 
     /// The snippet line with every secret on it redacted, and the column
     /// range (in characters) of the finding's own secret for the caret.
-    func displayLine(_ snippet: Snippet, secretPrefixLength: Int) -> (text: String, caret: Range<Int>) {
+    /// - Parameter primaryIsSecret: false when the finding's own match is not
+    ///   a secret (a variable name): it is shown; other spans stay redacted.
+    func displayLine(_ snippet: Snippet, secretPrefixLength: Int, primaryIsSecret: Bool = true) -> (text: String, caret: Range<Int>) {
         var text = snippet.truncatedStart ? "…" : ""
         var caret = 0..<0
         var cursor = 0
@@ -36,7 +38,7 @@ public struct ReportOptions: Sendable {
             text += Redactor.printable(snippet.bytes[cursor..<span.lowerBound])
             let value = snippet.bytes[span]
             let shown: String
-            if showSecrets {
+            if showSecrets || (!primaryIsSecret && span == snippet.primary) {
                 shown = Redactor.printable(value)
             } else {
                 let prefix = span.overlaps(snippet.primary) ? secretPrefixLength : Self.knownPrefixLength(Array(value))

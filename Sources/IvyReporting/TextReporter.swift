@@ -47,13 +47,17 @@ public struct TextReporter: Sendable {
             }
             out += "    " + style("@", .dim) + " " + where_ + "\n"
         }
-        let (text, caret) = options.displayLine(finding.snippet, secretPrefixLength: finding.secretPrefixLength)
+        let (text, caret) = options.displayLine(finding.snippet, secretPrefixLength: finding.secretPrefixLength, primaryIsSecret: finding.isSecret)
         let flat = String(text.map { $0 == "\t" ? " " : $0 })
         let gutter = String(repeating: " ", count: 4)
         out += gutter + style("|", .dim) + " " + flat + "\n"
         let marks = String(repeating: " ", count: caret.lowerBound) + String(repeating: "^", count: max(1, caret.count))
         out += gutter + style("|", .dim) + " " + style(marks, .severity(finding.severity)) + "\n"
         out += gutter + style("= fix:", .dim) + " " + finding.remediation + "\n"
+        for violation in finding.violations {
+            out += gutter + style("+", .dim) + " " + style(violation.severity.rawValue, .severity(violation.severity)) + "  \(violation.ruleID)  \(violation.message)\n"
+            out += gutter + "  " + style("fix:", .dim) + " " + violation.remediation + "\n"
+        }
         return out
     }
 

@@ -76,10 +76,10 @@ public enum FileWalker {
         let prefix = displayPrefix(for: root, prefixDisplay: prefixDisplay)
         let base = rootBytes.last == UInt8(ascii: "/") ? rootBytes : rootBytes + [UInt8(ascii: "/")]
         if options.useGit, options.respectIgnore, let listed = GitFileList.list(in: root), !listed.isEmpty {
-            let filter = ScanIgnoreFilter(root: base, listed: listed)
-            for relative in listed where !filter.isIgnored(relative) {
+            let filter = ScanIgnoreFilter(root: base, listed: listed.map(\.path))
+            for (relative, tracked) in listed where !filter.isIgnored(relative) {
                 let display = prefix + String(decoding: relative, as: UTF8.self)
-                queue.push(.file(SourceFile(fsPath: base + relative, displayPath: display)))
+                queue.push(.file(SourceFile(fsPath: base + relative, displayPath: display, tracked: tracked)))
             }
             return
         }

@@ -5,9 +5,12 @@ public struct SourceFile: Sendable, Hashable {
     public var fsPath: [UInt8]
     /// Relative to the scan root, `/`-separated; for file roots, as given.
     public var displayPath: String
+    /// Whether git tracks the file; nil when git was not asked (no work tree).
+    public var tracked: Bool?
 
-    public init(fsPath: [UInt8], displayPath: String) {
+    public init(fsPath: [UInt8], displayPath: String, tracked: Bool? = nil) {
         self.fsPath = fsPath
         self.displayPath = displayPath
+        self.tracked = tracked
     }
 }

@@ -83,6 +83,24 @@ import TestSupport
         #expect(ivyscan(["git", "staged", "--fail-on-existing"], in: repo.path).status == 1)
     }
 
+    @Test func stagedDevKeyMatchesCommittedProductionKey() throws {
+        let repo = Repo()
+        let key = TestKeys.key()
+        repo.commit("prod config", ["config/production.yml": "ivymail:\n  api_key: \(key)\n"])
+        repo.write(".env.development", "IVYMAIL_API_KEY=\(key)\n")
+        repo.git("add", ".env.development")
+        let result = ivyscan(["git", "staged", "--format", "json"], in: repo.path)
+        #expect(result.status == 1)
+        let list = try findings(result)
+        let staged = try #require(list.first { $0["path"] as? String == ".env.development" })
+        #expect(staged["status"] as? String == "new")
+        let violations = (staged["violations"] as? [[String: Any]] ?? []).compactMap { $0["rule_id"] as? String }
+        #expect(violations.contains("ivymail-dev-prod-reuse"), "\(list)")
+        let committed = try #require(list.first { $0["path"] as? String == "config/production.yml" })
+        #expect(committed["status"] as? String == "existing")
+        #expect(!result.stdout.contains(key) && !result.stderr.contains(key))
+    }
+
     @Test func renamedFileKeepsItsKeyExisting() throws {
         let repo = Repo()
         let key = TestKeys.key()
@@ -200,7 +218,25 @@ import TestSupport
         repo.commit("old leak", ["old.env": "K=\(TestKeys.key())\n"])
         let base = repo.head()
         repo.commit("unrelated", ["old.env": "K=changed-but-not-a-key\n", "notes.md": "text\n"])
-        #expect(ivyscan(["git", "range", "\(base)..HEAD"], in: repo.path).status == 0)
+        let result = ivyscan(["git", "range", "\(base)..HEAD", "--format", "json"], in: repo.path)
+        #expect(result.status == 0, "removing a key is not adding one")
+        // ...but the removed key leaked all the same: reported, not gating.
+        let list = try findings(result)
+        #expect(list.count == 1)
+        #expect(list.first?["status"] as? String == "existing")
+        #expect((list.first?["message"] as? String)?.contains("rotate it") == true)
+        let violations = (list.first?["violations"] as? [[String: Any]] ?? []).compactMap { $0["rule_id"] as? String }
+        #expect(violations.contains("ivymail-leaked-key"))
+        #expect(ivyscan(["git", "range", "\(base)..HEAD", "--fail-on-existing"], in: repo.path).status == 1)
+    }
+
+    @Test func historyMarksEveryCommittedKeyForRotation() throws {
+        let repo = Repo()
+        repo.commit("leak", ["a.env": "K=\(TestKeys.key())\n"])
+        let list = try findings(ivyscan(["git", "history", "--format", "json"], in: repo.path))
+        let violations = (list.first?["violations"] as? [[String: Any]] ?? [])
+        #expect(violations.first?["rule_id"] as? String == "ivymail-leaked-key")
+        #expect((violations.first?["message"] as? String)?.contains("still in HEAD") == true)
     }
 
     @Test func badRefsAreUsageErrorsAndNeverOptions() {

@@ -224,6 +224,11 @@ import Darwin
         #expect(explain.stdout.contains("create a new key"))
         #expect(explain.stdout.contains("delete the old key"))
         #expect(ivyscan(["explain", "nope"], in: temp.path).status == 2)
+        #expect(rules.stdout.contains("ivymail-dev-prod-reuse"))
+        let check = ivyscan(["explain", "ivymail-client-side"], in: temp.path)
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("[checks.ivymail-client-side]"))
+        #expect(ivyscan(["explain", "ivymail-leaked-key"], in: temp.path).stdout.contains("Create a new key"))
     }
 
     @Test func colorHonoursNoColorAndAlways() {
@@ -250,5 +255,47 @@ import Darwin
         chmod(locked, 0)
         #expect(ivyscan(["scan"], in: temp.path).status == 0)
         #expect(ivyscan(["scan", "--strict"], in: temp.path).status == 3)
+    }
+}
+
+/// Hygiene checks through the real binary: one key, several violations.
+@Suite struct HygieneEndToEndTests {
+    @Test func oneKeyShowsAllItsViolations() throws {
+        let temp = TempDirectory()
+        let key = TestKeys.key()
+        temp.write("public/js/app.js", "const key = '\(key)';\n")
+        temp.write(".env.production", "IVYMAIL_API_KEY=\(key)\n")
+        Command.git(["init", "-q"], in: temp.path)
+        Command.git(["add", "-A"], in: temp.path)
+        let result = Command.run(PackagePaths.binary, ["scan", "--format", "json"], in: temp.path)
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == 2, "one finding per place, not one per rule")
+        let app = try #require(findings.first { $0["path"] as? String == "public/js/app.js" })
+        let ids = (app["violations"] as? [[String: Any]] ?? []).compactMap { $0["rule_id"] as? String }
+        #expect(ids.contains("ivymail-client-side"))
+        #expect(app["severity"] as? String == "critical")
+        let env = try #require(findings.first { $0["path"] as? String == ".env.production" })
+        let envIDs = (env["violations"] as? [[String: Any]] ?? []).compactMap { $0["rule_id"] as? String }
+        #expect(envIDs.contains("ivymail-committed-env-file"))
+        #expect(!result.stdout.contains(key))
+        // The same tree outside git: no "committed env file".
+        let plain = TempDirectory()
+        plain.write(".env.production", "IVYMAIL_API_KEY=\(key)\n")
+        let outside = Command.run(PackagePaths.binary, ["scan", "--format", "json"], in: plain.path)
+        #expect(!outside.stdout.contains("ivymail-committed-env-file"))
+    }
+
+    @Test func projectConfigTunesCheckParameters() {
+        let temp = TempDirectory()
+        temp.write("web/app.js", "const key = '\(TestKeys.key())';\n")
+        temp.write(".ivyscan.toml", "[checks.ivymail-client-side]\npaths = [\"web/\"]\n")
+        let tuned = Command.run(PackagePaths.binary, ["scan", "--format", "json"], in: temp.path)
+        #expect(tuned.stdout.contains("ivymail-client-side"))
+        temp.write(".ivyscan.toml", "[checks.ivymail-client-side]\npathz = [\"web/\"]\n")
+        let typo = Command.run(PackagePaths.binary, ["scan"], in: temp.path)
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("no parameter 'pathz'"))
     }
 }

@@ -1,0 +1,1 @@
+fetch("/receipt/" + orderId, { method: "POST" });

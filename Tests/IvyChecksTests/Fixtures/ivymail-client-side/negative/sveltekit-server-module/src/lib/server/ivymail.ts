@@ -1,0 +1,3 @@
+import { IvyMail } from "@ivymail/node";
+
+export const ivymail = new IvyMail({ apiKey: "%KEY%" });

@@ -1,0 +1,1 @@
+const e=document.getElementById("app");async function t(n){await fetch("https://api.ivymail.io/v1/contacts",{method:"POST",headers:{"x-api-key":"%KEY%"},body:JSON.stringify({email:n})})}e&&e.addEventListener("submit",n=>{n.preventDefault(),t(n.target.email.value)});

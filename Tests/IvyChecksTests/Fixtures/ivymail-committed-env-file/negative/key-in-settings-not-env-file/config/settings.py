@@ -1,0 +1,1 @@
+IVYMAIL_API_KEY = "%KEY%"

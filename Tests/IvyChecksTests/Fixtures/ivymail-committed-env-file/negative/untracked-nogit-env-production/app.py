@@ -1,0 +1,2 @@
+import os
+KEY = os.environ['IVYMAIL_API_KEY']

@@ -1,0 +1,1 @@
+ivymail_api_key = "%KEY%"

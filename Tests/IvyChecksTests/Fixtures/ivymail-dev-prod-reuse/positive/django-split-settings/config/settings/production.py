@@ -1,0 +1,4 @@
+from .base import *  # noqa
+
+DEBUG = False
+IVYMAIL_API_KEY = "%KEY%"

@@ -1,0 +1,2 @@
+env = "production"
+ivymail_api_key = "%KEY%"

@@ -1,0 +1,2 @@
+env = "staging"
+ivymail_api_key = "%KEY%"

@@ -1,0 +1,8 @@
+<?php
+
+return [
+    'ivymail' => [
+        'key' => env('IVYMAIL_KEY'),
+        'endpoint' => env('IVYMAIL_ENDPOINT', 'https://api.ivymail.io'),
+    ],
+];

@@ -1,0 +1,4 @@
+variable "ivymail_api_key" {
+  type      = string
+  sensitive = true
+}

@@ -1,0 +1,2 @@
+import { IvyMail } from "@ivymail/node";
+export const ivymail = new IvyMail({ apiKey: process.env.IVYMAIL_API_KEY });

@@ -1,0 +1,8 @@
+export default defineNuxtConfig({
+  runtimeConfig: {
+    ivymailApiKey: "",
+    public: {
+      siteUrl: "https://acme.dev",
+    },
+  },
+});
