@@ -335,9 +335,30 @@ public enum GitScan {
                 secrets[finding.fingerprint] = spread
             }
         }
+        // Cross-file checks see every path a secret ever had, not only the
+        // first: one stand-in finding per (secret, path), checked together.
+        var places: [Finding] = []
+        var placed = Set<String>()
+        for (blob, occurrences) in occurrences {
+            for finding in scanner.findings[blob] ?? [] {
+                for (_, path) in occurrences where placed.insert(finding.fingerprint.hex + "\0" + path).inserted {
+                    var place = finding
+                    place.origin = Origin(path: path)
+                    place.violations = []
+                    places.append(place)
+                }
+            }
+        }
+        scanner.checks.crossCheck(&places)
+        var shared: [Fingerprint: [Violation]] = [:]
+        for place in places where !place.violations.isEmpty {
+            shared[place.fingerprint, default: []] += place.violations
+        }
+
         var report = ScanReport()
         for spread in secrets.values {
             var finding = spread.finding
+            for violation in shared[finding.fingerprint] ?? [] { finding.add(violation) }
             let commit = commitInfos[spread.first.0]
             finding.origin = Origin(path: spread.first.1, commit: commit.id, author: commit.author, date: commit.date)
             scanner.checks.classify(&finding, path: spread.first.1, tracked: true)

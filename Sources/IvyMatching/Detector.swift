@@ -84,6 +84,9 @@ public final class Detector: Sendable {
         var decoded: [UInt8]? = nil
         /// Decodings that revealed it, outermost first.
         var decoding: [Encoding] = []
+        /// Other rules that matched the same secret here: they become
+        /// violations of this finding instead of separate lines.
+        var absorbed: [(rule: Int, severity: Severity)] = []
 
         var isEncoded: Bool { decoded != nil }
     }
@@ -308,8 +311,14 @@ public final class Detector: Sendable {
             ($0.element.severity, -$0.element.rule, -$0.offset) > ($1.element.severity, -$1.element.rule, -$1.offset)
         }.map(\.element)
         var chosen: [Candidate] = []
-        for candidate in ordered where !chosen.contains(where: { Detector.conflict($0, candidate) }) {
-            chosen.append(candidate)
+        for candidate in ordered {
+            if let index = chosen.firstIndex(where: { Detector.conflict($0, candidate) }) {
+                if candidate.rule != chosen[index].rule, !chosen[index].absorbed.contains(where: { $0.rule == candidate.rule }) {
+                    chosen[index].absorbed.append((candidate.rule, candidate.severity))
+                }
+            } else {
+                chosen.append(candidate)
+            }
         }
         return chosen
     }
@@ -334,7 +343,7 @@ public final class Detector: Sendable {
         let suppressed = Detector.suppressionMarker.occurs(in: UnsafeBufferPointer(rebasing: bytes[lineRange]))
             || Detector.suppressionMarker.occurs(in: UnsafeBufferPointer(rebasing: bytes[lines.lineRange(containing: candidate.match.lowerBound)]))
         let value = candidate.decoded ?? Array(bytes[secret])
-        return Finding(
+        var finding = Finding(
             ruleID: rule.id, severity: candidate.severity, origin: origin,
             location: Location(line: line, column: column, endLine: endLine, endColumn: endColumn, offset: secret.lowerBound),
             secret: value, secretPrefixLength: value.starts(with: rule.secretPrefix.utf8) ? rule.secretPrefix.utf8.count : 0,
@@ -343,6 +352,11 @@ public final class Detector: Sendable {
             remediation: rule.remediation,
             snippet: snippet(secret, lineRange, bytes, allSecrets), suppressed: suppressed,
             decoding: candidate.isEncoded ? Detector.chain(candidate.decoding) : nil)
+        for (index, severity) in candidate.absorbed {
+            let other = rules[index].rule
+            finding.add(Violation(ruleID: other.id, severity: severity, message: other.message, remediation: other.remediation))
+        }
+        return finding
     }
 
     /// "IvyMail API key, base64-encoded": says what decoding revealed the

@@ -230,6 +230,19 @@ import TestSupport
         #expect(ivyscan(["git", "range", "\(base)..HEAD", "--fail-on-existing"], in: repo.path).status == 1)
     }
 
+    @Test func historySeesDevProdReuseAcrossCommits() throws {
+        let repo = Repo()
+        let key = TestKeys.key()
+        repo.commit("dev", [".env.development": "IVYMAIL_API_KEY=\(key)\n"])
+        repo.git("rm", "-q", ".env.development")
+        repo.commit("prod", ["config/production.yml": "ivymail:\n  api_key: \(key)\n"])
+        let list = try findings(ivyscan(["git", "history", "--format", "json"], in: repo.path))
+        #expect(list.count == 1)
+        let violations = (list.first?["violations"] as? [[String: Any]] ?? []).compactMap { $0["rule_id"] as? String }
+        #expect(violations.contains("ivymail-dev-prod-reuse"), "\(list)")
+        #expect(violations.contains("ivymail-leaked-key"))
+    }
+
     @Test func historyMarksEveryCommittedKeyForRotation() throws {
         let repo = Repo()
         repo.commit("leak", ["a.env": "K=\(TestKeys.key())\n"])
