@@ -136,8 +136,7 @@ enum GitSubcommand {
             console.error("ivyscan: config error: \(error.description)\n")
             return ExitCode.usage.rawValue
         }
-        let (opened, handle) = settings.openOutput(console: console)
-        guard opened else { return ExitCode.incomplete.rawValue }
+        guard let handles = settings.openOutputs(console: console) else { return ExitCode.incomplete.rawValue }
         let report: ScanReport
         do {
             report = try GitScan.run(options, config: config, environment: environment)
@@ -148,6 +147,6 @@ enum GitSubcommand {
             case .git: return ExitCode.incomplete.rawValue
             }
         }
-        return settings.deliver(report, to: handle, console: console, environment: environment)
+        return settings.deliver(report, to: handles, config: config, console: console, environment: environment)
     }
 }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import IvyBasics
+import IvyConfig
 import IvyModel
 import IvyReporting
 
@@ -11,8 +12,8 @@ import IvyReporting
 /// verbosity, gate) and the one place that prints a report and turns it
 /// into an exit status.
 struct ReportSettings {
-    var format = ReportFormat.text
-    var output: String?
+    /// Where reports go; one text report on stdout unless told otherwise.
+    var outputs = [ReportOutput(format: .text, path: nil)]
     var color = ColorChoice.auto
     var quiet = false
     var verbose = false
@@ -25,8 +26,9 @@ struct ReportSettings {
     var maxFileSize = 10 << 20
 
     static let specs: [OptionSpec] = [
-        OptionSpec("format", short: "f", value: "FORMAT", help: "Report format: \(ReportFormat.choices) (default: text)"),
-        OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE instead of standard output"),
+        OptionSpec("format", short: "f", value: "FORMAT", help: "Report format: \(ReportFormat.choices) (default: from --output's extension, else text)"),
+        OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE; repeatable, format from the extension (.sarif, .xml: junit, .json)"),
+        OptionSpec("report", value: "FORMAT=PATH", help: "Also write a report in FORMAT to PATH ('-': stdout); repeatable"),
         OptionSpec("color", value: "WHEN", help: "Colour: auto|always|never (default: auto; NO_COLOR disables auto)"),
         OptionSpec("quiet", short: "q", help: "Print findings only: no summary, no warnings"),
         OptionSpec("verbose", short: "v", help: "Also list skipped files and the config in use"),
@@ -52,13 +54,7 @@ struct ReportSettings {
     init() {}
 
     init(_ parsed: ArgumentParser.Parsed, command: String) throws(UsageError) {
-        if let format = parsed.value("format") {
-            guard let value = ReportFormat(rawValue: format.lowercased()) else {
-                throw UsageError("unknown format '\(format)'; choose \(ReportFormat.choices)", command: command)
-            }
-            self.format = value
-        }
-        output = parsed.value("output")
+        outputs = try Self.outputs(parsed, command: command)
         if let color = parsed.value("color") {
             guard let value = ColorChoice(rawValue: color.lowercased()) else {
                 throw UsageError("--color must be auto, always or never, not '\(color)'", command: command)
@@ -91,25 +87,67 @@ struct ReportSettings {
         configPath = parsed.value("config")
     }
 
-    /// Opens the report file before scanning, so a bad path fails fast.
-    func openOutput(console: Console) -> (ok: Bool, handle: Int32?) {
-        guard let output, output != "-" else { return (true, nil) }
-        switch FileSystem.create(output) {
-        case .success(let fd): return (true, fd)
-        case .failure(let error):
-            console.error("ivyscan: error: cannot write report to \(error)\n")
-            return (false, nil)
+    /// `--format`, `--output` and `--report` as a list of reports. `--format`
+    /// names the format of a single `--output` (or of stdout); without it each
+    /// file's extension decides (`ReportFormat.inferred`), falling back to text.
+    static func outputs(_ parsed: ArgumentParser.Parsed, command: String) throws(UsageError) -> [ReportOutput] {
+        var explicit: ReportFormat?
+        if let format = parsed.value("format") {
+            guard let value = ReportFormat(rawValue: format.lowercased()) else {
+                throw UsageError("unknown format '\(format)'; choose \(ReportFormat.choices)", command: command)
+            }
+            explicit = value
         }
+        let files = parsed.values["output"] ?? []
+        if files.count > 1, explicit != nil {
+            throw UsageError("--format applies to a single --output; with several, each file's extension (.sarif, .json, .xml) sets its format, or use --report FORMAT=PATH", command: command)
+        }
+        var outputs = files.map { file in
+            ReportOutput(format: explicit ?? ReportFormat.inferred(fromPath: file) ?? .text, path: file == "-" ? nil : file)
+        }
+        for text in parsed.values["report"] ?? [] { outputs.append(try ReportOutput.parse(text, command: command)) }
+        if files.isEmpty { outputs.insert(ReportOutput(format: explicit ?? .text, path: nil), at: 0) }
+        if outputs.count > 1 && files.isEmpty && explicit == nil { outputs.removeFirst() }
+        guard outputs.filter({ $0.path == nil }).count <= 1 else {
+            throw UsageError("only one report can go to standard output", command: command)
+        }
+        var seen = Set<String>()
+        for case let path? in outputs.map(\.path) where !seen.insert(path).inserted {
+            throw UsageError("two reports would write to '\(path)'", command: command)
+        }
+        return outputs
     }
 
-    /// Prints traces, warnings and the report; returns the exit status.
-    /// - Parameter handle: the report file's descriptor from `openOutput`, or nil for stdout.
-    func deliver(_ report: ScanReport, to handle: Int32?, console: Console, environment: [String: String]) -> Int32 {
-        let toTerminal = handle == nil && console.stdoutIsTerminal
-        let options = ReportOptions(
-            showSecrets: showSecrets,
-            color: format == .text && color.enabled(isTerminal: toTerminal, environment: environment) && (handle == nil || color == .always),
-            failOn: failOn, verbose: verbose, quiet: quiet, toolVersion: Version.current)
+    /// Opens every report file before scanning, so a bad path fails fast.
+    /// Returns one descriptor per output (nil for stdout), or nil on failure.
+    func openOutputs(console: Console) -> [Int32?]? {
+        var handles: [Int32?] = []
+        for output in outputs {
+            guard let path = output.path else {
+                handles.append(nil)
+                continue
+            }
+            switch FileSystem.create(path) {
+            case .success(let fd): handles.append(fd)
+            case .failure(let error):
+                console.error("ivyscan: error: cannot write report to \(error)\n")
+                for case let fd? in handles { _ = FileSystem.close(fd) }
+                return nil
+            }
+        }
+        return handles
+    }
+
+    /// Prints traces, warnings and every report; returns the exit status.
+    /// - Parameters:
+    ///   - handles: the descriptors from `openOutputs`, one per output.
+    ///   - config: the rules in force, which SARIF lists in full.
+    func deliver(_ report: ScanReport, to handles: [Int32?], config: ResolvedConfig, console: Console, environment: [String: String]) -> Int32 {
+        let base = ReportOptions(
+            showSecrets: showSecrets, failOn: failOn, verbose: verbose, quiet: quiet, toolVersion: Version.current,
+            rules: config.rules.map(RuleMetadata.init) + config.checks.map(RuleMetadata.init),
+            generatedAt: Int(Date().timeIntervalSince1970),
+            commitSHA: environment["CI_COMMIT_SHA"] ?? environment["GITHUB_SHA"])
         if trace {
             for event in report.trace {
                 let candidate = showSecrets ? Redactor.printable(event.candidate) : Redactor.redact(event.candidate, prefixLength: event.prefixLength)
@@ -121,16 +159,23 @@ struct ReportSettings {
                 console.error("ivyscan: warning: \(Redactor.printable(Array(problem.path.utf8))): \(problem.message)\n")
             }
         }
-        let rendered = format.render(report, options: options)
-        if let handle {
-            let written = FileSystem.writeAll(fd: handle, Array(rendered.utf8))
-            guard FileSystem.close(handle), written else {
-                console.error("ivyscan: error: cannot write report to \(output ?? "?")\n")
-                return ExitCode.incomplete.rawValue
+        var written = true
+        for (output, handle) in zip(outputs, handles) {
+            var options = base
+            let toTerminal = handle == nil && console.stdoutIsTerminal
+            options.color = output.format == .text && color.enabled(isTerminal: toTerminal, environment: environment) && (handle == nil || color == .always)
+            let rendered = output.format.render(report, options: options)
+            if let handle {
+                let ok = FileSystem.writeAll(fd: handle, Array(rendered.utf8))
+                if !FileSystem.close(handle) || !ok {
+                    console.error("ivyscan: error: cannot write report to \(output.path ?? "?")\n")
+                    written = false
+                }
+            } else {
+                console.out(rendered)
             }
-        } else {
-            console.out(rendered)
         }
+        guard written else { return ExitCode.incomplete.rawValue }
         // Coverage gaps always go to stderr, even when the report is JSON.
         for gap in report.coverage?.gaps ?? [] { console.error("ivyscan: incomplete: \(gap)\n") }
         if !quiet { for gap in report.allowedGaps { console.error("ivyscan: note: \(gap)\n") } }

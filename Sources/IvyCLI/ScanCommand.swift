@@ -34,6 +34,7 @@ enum ScanCommand {
         EXAMPLES:
           ivyscan scan                      scan the current directory
           ivyscan scan --format json -o report.json src/
+          ivyscan scan -o ivyscan.sarif -o ivyscan.xml   SARIF and JUnit from one scan
           ivyscan scan --fail-on critical   fail only on real-looking keys
           ivyscan scan --trace docs/        see why placeholders were not reported
         """
@@ -74,8 +75,7 @@ enum ScanCommand {
             console.error("ivyscan: config error: \(error.description)\n")
             return ExitCode.usage.rawValue
         }
-        let (opened, handle) = settings.openOutput(console: console)
-        guard opened else { return ExitCode.incomplete.rawValue }
+        guard let handles = settings.openOutputs(console: console) else { return ExitCode.incomplete.rawValue }
         if settings.verbose, let file = config.configFile { console.error("ivyscan: using config \(file)\n") }
         let report: ScanReport
         do {
@@ -84,6 +84,6 @@ enum ScanCommand {
             console.error("ivyscan: config error: \(error.description)\n")
             return ExitCode.usage.rawValue
         }
-        return settings.deliver(report, to: handle, console: console, environment: environment)
+        return settings.deliver(report, to: handles, config: config, console: console, environment: environment)
     }
 }

@@ -38,7 +38,7 @@ public struct Fingerprint: Sendable, Hashable, Comparable, CustomStringConvertib
         return digest
     }
 
-    static func hexString(_ bytes: [UInt8]) -> String {
+    public static func hexString(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)

@@ -3,7 +3,9 @@
 /// Keeps the rule's known prefix plus two leading and three trailing bytes of
 /// a long enough body (`ivym_sk_Ab…9xQ`); short values show almost nothing.
 public enum Redactor {
-    public static func redact(_ secret: some Collection<UInt8>, prefixLength: Int) -> String {
+    /// - Parameter marker: what stands for the hidden part; SARIF uses its
+    ///   declared redaction token (`[REDACTED]`) instead of the ellipsis.
+    public static func redact(_ secret: some Collection<UInt8>, prefixLength: Int, marker: String = "…") -> String {
         let bytes = Array(secret)
         let prefix = min(prefixLength, bytes.count)
         let body = bytes[prefix...]
@@ -16,7 +18,7 @@ public enum Redactor {
         }
         var out = Array(bytes[..<prefix])
         out.append(contentsOf: body.prefix(head))
-        out.append(contentsOf: Array("…".utf8))
+        out.append(contentsOf: Array(marker.utf8))
         out.append(contentsOf: body.suffix(tail))
         return printable(out)
     }

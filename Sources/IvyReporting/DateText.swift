@@ -8,6 +8,17 @@ enum DateText {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))Z"
     }
 
+    /// `2026-12-04T15:57:54`: UTC without a zone suffix, the form GitLab's
+    /// report schema and Ant's JUnit schema require.
+    static func zoneless(_ seconds: Int) -> String { String(iso8601(seconds).dropLast()) }
+
+    /// Seconds as a decimal with milliseconds (`0.250`), for JUnit `time`.
+    static func seconds(_ value: Double) -> String {
+        let millis = max(0, Int((value * 1000).rounded()))
+        let fraction = String(millis % 1000)
+        return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+
     static func day(_ seconds: Int) -> String { String(iso8601(seconds).prefix(10)) }
 
     /// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar.

@@ -2,6 +2,9 @@ import IvyModel
 
 /// What every reporter needs besides the report itself.
 public struct ReportOptions: Sendable {
+    /// Where SARIF viewers link for the tool (`tool.driver.informationUri`).
+    public static let informationURI = "https://github.com/ivymail/ivyscan"
+
     public var showSecrets: Bool
     public var color: Bool
     public var failOn: Severity
@@ -10,27 +13,41 @@ public struct ReportOptions: Sendable {
     /// Findings only, no summary (text format).
     public var quiet: Bool
     public var toolVersion: String
+    /// Every rule and check in force, so SARIF can describe rules that found
+    /// nothing this run (GitHub closes alerts only for rules it knows).
+    public var rules: [RuleMetadata]
+    /// When the report was produced, seconds since 1970 (UTC). A parameter
+    /// rather than a clock read, so golden files stay byte-stable.
+    public var generatedAt: Int
+    /// The commit a directory scan looked at (CI's `CI_COMMIT_SHA` /
+    /// `GITHUB_SHA`); GitLab's report requires one for every finding.
+    public var commitSHA: String?
 
     public init(showSecrets: Bool = false, color: Bool = false, failOn: Severity = .medium, verbose: Bool = false,
-                quiet: Bool = false, toolVersion: String) {
+                quiet: Bool = false, toolVersion: String, rules: [RuleMetadata] = [], generatedAt: Int = 0,
+                commitSHA: String? = nil) {
         self.showSecrets = showSecrets
         self.color = color
         self.failOn = failOn
         self.verbose = verbose
         self.quiet = quiet
         self.toolVersion = toolVersion
+        self.rules = rules
+        self.generatedAt = generatedAt
+        self.commitSHA = commitSHA
     }
 
     /// The secret as this run may print it.
-    func display(_ finding: Finding) -> String {
-        showSecrets || !finding.isSecret ? Redactor.printable(finding.secret) : Redactor.redact(finding.secret, prefixLength: finding.secretPrefixLength)
+    func display(_ finding: Finding, marker: String = "…") -> String {
+        showSecrets || !finding.isSecret ? Redactor.printable(finding.secret) : Redactor.redact(finding.secret, prefixLength: finding.secretPrefixLength, marker: marker)
     }
 
     /// The snippet line with every secret on it redacted, and the column
     /// range (in characters) of the finding's own secret for the caret.
     /// - Parameter primaryIsSecret: false when the finding's own match is not
     ///   a secret (a variable name): it is shown; other spans stay redacted.
-    func displayLine(_ snippet: Snippet, secretPrefixLength: Int, primaryIsSecret: Bool = true) -> (text: String, caret: Range<Int>) {
+    /// - Parameter marker: stands for each redacted part (see `Redactor.redact`).
+    func displayLine(_ snippet: Snippet, secretPrefixLength: Int, primaryIsSecret: Bool = true, marker: String = "…") -> (text: String, caret: Range<Int>) {
         var text = snippet.truncatedStart ? "…" : ""
         var caret = 0..<0
         var cursor = 0
@@ -42,7 +59,7 @@ public struct ReportOptions: Sendable {
                 shown = Redactor.printable(value)
             } else {
                 let prefix = span.overlaps(snippet.primary) ? secretPrefixLength : Self.knownPrefixLength(Array(value))
-                shown = Redactor.redact(value, prefixLength: prefix)
+                shown = Redactor.redact(value, prefixLength: prefix, marker: marker)
             }
             if span.overlaps(snippet.primary) { caret = text.count..<(text.count + shown.count) }
             text += shown
