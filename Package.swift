@@ -37,18 +37,19 @@ let package = Package(
             plugins: [.plugin(name: "EmbedRules")]),
         .target(name: "IvyChecks", dependencies: ["IvyModel", "GitIgnore"], exclude: ["README.md"]),
         .target(name: "IvyReporting", dependencies: ["IvyModel"], exclude: ["README.md"]),
+        .target(name: "IvyVerification", dependencies: ["IvyModel", "IvyBasics", "IvySources"], exclude: ["README.md"]),
         .target(
             name: "IvyKit",
-            dependencies: ["IvyModel", "IvyBasics", "IvySources", "IvyMatching", "IvyChecks", "IvyConfig", "IvyReporting", "GitIgnore"],
+            dependencies: ["IvyModel", "IvyBasics", "IvySources", "IvyMatching", "IvyChecks", "IvyConfig", "IvyReporting", "IvyVerification", "GitIgnore"],
             exclude: ["README.md"]),
-        .target(name: "IvyCLI", dependencies: ["IvyKit", "IvyBasics"], exclude: ["README.md"]),
+        .target(name: "IvyCLI", dependencies: ["IvyKit", "IvyBasics", "IvyVerification"], exclude: ["README.md"]),
         .executableTarget(name: "ivyscan", dependencies: ["IvyCLI"]),
 
         // Build-time embedding of rules/*.toml into the binary.
         .executableTarget(name: "EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["fake_ivymail.py"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "GitIgnoreTests", dependencies: ["GitIgnore", "TestSupport"]),
         .testTarget(name: "IvyModelTests", dependencies: ["IvyModel", "TestSupport"]),
@@ -57,6 +58,8 @@ let package = Package(
         .testTarget(name: "IvyConfigTests", dependencies: ["IvyConfig", "IvyKit", "TestSupport"]),
         .testTarget(name: "IvyChecksTests", dependencies: ["IvyChecks", "IvyKit", "IvyConfig", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "IvyReportingTests", dependencies: ["IvyReporting", "IvyKit", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "IvyVerificationTests", dependencies: ["IvyVerification", "TestSupport"]),
+        .testTarget(name: "IvyKitTests", dependencies: ["IvyKit", "IvyConfig", "IvyModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ivyscan", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,6 +10,10 @@ Suites (--suite, default all):
              repository with a 3-file staged change
   history    ivyscan git history --all vs git log -p --all | rg, on a generated
              repository with 10,000 commits (git fast-import)
+  verify     ivyscan verify: 1,000 unique keys against the fake IvyMail server
+             (Tests/TestSupport/fake_ivymail.py) at --verify-rate 50; elapsed
+             vs the 20 s the limit allows, sends (must be 0), lost results
+             (not in the "all" set: it is a network-shaped run)
 
 Usage: scripts/bench.py --bin PATH [--suite S] [--runs N] [--tree DIR]
 """
@@ -163,7 +167,7 @@ def main():
     parser.add_argument("--tree")
     parser.add_argument("--bin", required=True)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--suite", default="all", choices=["all", "tree", "precommit", "history"])
+    parser.add_argument("--suite", default="all", choices=["all", "tree", "precommit", "history", "verify"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ivyscan-bench-") as base:
         status = 0
@@ -173,7 +177,43 @@ def main():
             status |= history_suite(args, base)
         if args.suite in ("all", "tree"):
             status |= tree_suite(args, base)
+        if args.suite == "verify":
+            status |= verify_suite(args, base)
         return status
+
+
+def verify_suite(args, base):
+    import json
+    import urllib.request
+    keys = [key() for _ in range(1000)]
+    behaviours = ["active", "revoked", "restricted"]
+    key_file = os.path.join(base, "keys.txt")
+    with open(key_file, "w") as handle:
+        for index, value in enumerate(keys):
+            handle.write("%s %s\n" % (value, behaviours[index % 3]))
+    server_script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "TestSupport", "fake_ivymail.py")
+    server = subprocess.Popen([sys.executable, server_script, "--keys", key_file], stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(server.stdout.readline().split()[1])
+        env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+        started = time.monotonic()
+        result = subprocess.run([args.bin, "verify", "--api-base", "http://127.0.0.1:%d" % port, "--verify-rate", "50",
+                                 "--verify-concurrency", "8", "--verify-deadline", "120", "--format", "json"],
+                                input="\n".join(keys) + "\n", capture_output=True, text=True, env=env)
+        elapsed = time.monotonic() - started
+        report = json.loads(result.stdout)
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        stats = json.loads(opener.open("http://127.0.0.1:%d/__stats" % port).read())
+    finally:
+        server.kill()
+    statuses = [entry["status"] for entry in report["keys"]]
+    leaked = any(value in result.stdout or value in result.stderr for value in keys)
+    print("verify: %d keys at 50/s: %.1f s (the limit allows 1000/50 = 20.0 s), %d requests, %d sends, "
+          "%d results (%d active, %d inactive, %d restricted, %d unknown), %d lost, keys in output: %s"
+          % (len(keys), elapsed, stats["requests"], stats["sends"], len(statuses), statuses.count("active"),
+             statuses.count("inactive"), statuses.count("restricted"), statuses.count("unknown"),
+             len(keys) - len(statuses), "yes" if leaked else "no"))
+    return 0 if stats["sends"] == 0 and len(statuses) == len(keys) and not leaked else 1
 
 
 def tree_suite(args, base):

@@ -11,6 +11,8 @@ public enum CLI {
     static let commands: [Command] = [
         Command(name: ScanCommand.name, summary: ScanCommand.summary, help: ScanCommand.help, run: ScanCommand.run),
         Command(name: GitSubcommand.name, summary: GitSubcommand.summary, help: GitSubcommand.help, run: GitSubcommand.run),
+        Command(name: BaselineCommand.name, summary: BaselineCommand.summary, help: BaselineCommand.help, run: BaselineCommand.run),
+        Command(name: VerifyCommand.name, summary: VerifyCommand.summary, help: VerifyCommand.help, run: VerifyCommand.run),
         Command(name: RulesCommand.name, summary: RulesCommand.summary, help: RulesCommand.help, run: RulesCommand.run),
         Command(name: ExplainCommand.name, summary: ExplainCommand.summary, help: ExplainCommand.help, run: ExplainCommand.run),
         Command(name: HookInstallCommand.installName, summary: HookInstallCommand.installSummary, help: HookInstallCommand.installHelp,

@@ -21,7 +21,8 @@ enum GitSubcommand {
         OptionSpec("all", help: "history: every ref (the default)"),
         OptionSpec("fail-on-existing", help: "staged: keys already in HEAD fail too (default: warn)"),
         OptionSpec("allow-shallow", help: "Report what a shallow clone or missing base kept out of reach, without exit 3"),
-    ] + ReportSettings.specs
+        OptionSpec("baseline-out", value: "FILE", help: "history: also record the findings as a baseline in FILE (see `ivyscan help baseline`)"),
+    ] + ReportSettings.specs + VerifyOptions.specs
 
     static let help = """
         USAGE: ivyscan git <MODE> [OPTIONS]
@@ -60,7 +61,9 @@ enum GitSubcommand {
 
     static func run(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
         let settings: ReportSettings
+        let verify: VerifyOptions
         var options: GitScanOptions
+        var baselineOut: String?
         do throws(UsageError) {
             let parsed = try ArgumentParser(specs: self.options, command: name).parse(arguments)
             if parsed.has("help") || parsed.positionals.first == "help" {
@@ -68,6 +71,7 @@ enum GitSubcommand {
                 return ExitCode.clean.rawValue
             }
             settings = try ReportSettings(parsed, command: name)
+            verify = try VerifyOptions(parsed, command: name, environment: environment)
             guard let mode = parsed.positionals.first else { throw UsageError("missing mode: staged, range, ci, history or pre-push", command: name) }
             let rest = Array(parsed.positionals.dropFirst())
             let target: GitTarget
@@ -105,6 +109,10 @@ enum GitSubcommand {
             default:
                 throw UsageError("unknown git mode '\(mode)': staged, range, ci, history or pre-push", command: name)
             }
+            if parsed.value("baseline-out") != nil, mode != "history" {
+                throw UsageError("--baseline-out records a history scan: use it with `git history`", command: name)
+            }
+            baselineOut = parsed.value("baseline-out")
             options = GitScanOptions(directory: parsed.value("repo") ?? ".", target: target, maxFileSize: settings.maxFileSize,
                                      trace: settings.trace, allowShallow: parsed.has("allow-shallow"),
                                      failOnExisting: parsed.has("fail-on-existing"))
@@ -136,8 +144,9 @@ enum GitSubcommand {
             console.error("ivyscan: config error: \(error.description)\n")
             return ExitCode.usage.rawValue
         }
+        options.allowedFingerprints = FingerprintAllowlist.fingerprints(config)
         guard let handles = settings.openOutputs(console: console) else { return ExitCode.incomplete.rawValue }
-        let report: ScanReport
+        var report: ScanReport
         do {
             report = try GitScan.run(options, config: config, environment: environment)
         } catch {
@@ -147,6 +156,8 @@ enum GitSubcommand {
             case .git: return ExitCode.incomplete.rawValue
             }
         }
-        return settings.deliver(report, to: handles, config: config, console: console, environment: environment)
+        if let baselineOut, !BaselineCommand.write(report, to: baselineOut, console: console) { return ExitCode.incomplete.rawValue }
+        verify.apply(to: &report, console: console, environment: environment)
+        return settings.deliver(report, to: handles, config: config, console: console, environment: environment, verify: verify)
     }
 }

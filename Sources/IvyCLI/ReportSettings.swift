@@ -5,6 +5,7 @@ import Foundation
 #endif
 import IvyBasics
 import IvyConfig
+import IvyKit
 import IvyModel
 import IvyReporting
 
@@ -24,6 +25,8 @@ struct ReportSettings {
     var trace = false
     var configPath: String?
     var maxFileSize = 10 << 20
+    /// `--baseline FILE`, loaded before scanning so a bad file fails fast.
+    var baseline: BaselineFile?
 
     static let specs: [OptionSpec] = [
         OptionSpec("format", short: "f", value: "FORMAT", help: "Report format: \(ReportFormat.choices) (default: from --output's extension, else text)"),
@@ -39,6 +42,7 @@ struct ReportSettings {
         OptionSpec("strict", help: "Exit 3 when part of the input could not be scanned"),
         OptionSpec("trace", help: "Explain on stderr every candidate the filters dropped, and why"),
         OptionSpec("config", short: "c", value: "FILE", help: "Use this config instead of the discovered .ivyscan.toml"),
+        OptionSpec("baseline", value: "FILE", help: "Report only findings not in this baseline (see `ivyscan help baseline`)"),
         OptionSpec("help", short: "h", help: "Show this help"),
     ]
 
@@ -85,6 +89,9 @@ struct ReportSettings {
         strict = parsed.has("strict")
         trace = parsed.has("trace")
         configPath = parsed.value("config")
+        if let path = parsed.value("baseline") {
+            do { baseline = try BaselineFile.load(path: path) } catch { throw UsageError("--baseline: \(error.description)", command: command) }
+        }
     }
 
     /// `--format`, `--output` and `--report` as a list of reports. `--format`
@@ -142,7 +149,11 @@ struct ReportSettings {
     /// - Parameters:
     ///   - handles: the descriptors from `openOutputs`, one per output.
     ///   - config: the rules in force, which SARIF lists in full.
-    func deliver(_ report: ScanReport, to handles: [Int32?], config: ResolvedConfig, console: Console, environment: [String: String]) -> Int32 {
+    ///   - verify: with `--fail-on-active`, only live keys fail.
+    func deliver(_ report: ScanReport, to handles: [Int32?], config: ResolvedConfig, console: Console, environment: [String: String],
+                 verify: VerifyOptions = VerifyOptions()) -> Int32 {
+        var report = report
+        if let baseline { Baseline.apply(baseline, to: &report) }
         let base = ReportOptions(
             showSecrets: showSecrets, failOn: failOn, verbose: verbose, quiet: quiet, toolVersion: Version.current,
             rules: config.rules.map(RuleMetadata.init) + config.checks.map(RuleMetadata.init),
@@ -180,7 +191,11 @@ struct ReportSettings {
         for gap in report.coverage?.gaps ?? [] { console.error("ivyscan: incomplete: \(gap)\n") }
         if !quiet { for gap in report.allowedGaps { console.error("ivyscan: note: \(gap)\n") } }
 
-        if !report.gating(failOn: failOn).isEmpty { return findingsExitCode }
+        if verify.failOnActive {
+            if verify.liveKeysFail(report, console: console) { return findingsExitCode }
+        } else if !report.gating(failOn: failOn).isEmpty {
+            return findingsExitCode
+        }
         if !(report.coverage?.gaps.isEmpty ?? true) { return ExitCode.incomplete.rawValue }
         if strict && (!report.problems.isEmpty || report.limitExceeded) {
             console.error("ivyscan: \(report.problems.count) file(s) could not be scanned (--strict)\n")

@@ -17,7 +17,7 @@ enum ScanCommand {
         OptionSpec("threads", short: "j", value: "N", help: "Worker threads (default: one per core)"),
         OptionSpec("no-ignore", help: "Scan files that .gitignore / .ivyscanignore would skip"),
         OptionSpec("no-git", help: "Walk the directory even inside a git work tree"),
-    ] + ReportSettings.specs
+    ] + ReportSettings.specs + VerifyOptions.specs
 
     static let help = """
         USAGE: ivyscan scan [OPTIONS] [PATH ...]
@@ -42,6 +42,7 @@ enum ScanCommand {
     static func run(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
         var scan = ScanOptions()
         let settings: ReportSettings
+        let verify: VerifyOptions
         do throws(UsageError) {
             let parsed = try ArgumentParser(specs: options, command: name).parse(arguments)
             if parsed.has("help") {
@@ -49,6 +50,7 @@ enum ScanCommand {
                 return ExitCode.clean.rawValue
             }
             settings = try ReportSettings(parsed, command: name)
+            verify = try VerifyOptions(parsed, command: name, environment: environment)
             if let threads = parsed.value("threads") {
                 guard let count = Int(threads), count >= 1, count <= 1024 else {
                     throw UsageError("--threads must be a number from 1 to 1024, not '\(threads)'", command: name)
@@ -77,13 +79,14 @@ enum ScanCommand {
         }
         guard let handles = settings.openOutputs(console: console) else { return ExitCode.incomplete.rawValue }
         if settings.verbose, let file = config.configFile { console.error("ivyscan: using config \(file)\n") }
-        let report: ScanReport
+        var report: ScanReport
         do {
             report = try DirectoryScan.run(scan, config: config)
         } catch {
             console.error("ivyscan: config error: \(error.description)\n")
             return ExitCode.usage.rawValue
         }
-        return settings.deliver(report, to: handles, config: config, console: console, environment: environment)
+        verify.apply(to: &report, console: console, environment: environment)
+        return settings.deliver(report, to: handles, config: config, console: console, environment: environment, verify: verify)
     }
 }

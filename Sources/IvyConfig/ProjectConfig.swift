@@ -22,6 +22,10 @@ import TOML
 /// paths = ["Tests/Fixtures/**"]          # gitignore-style, relative to this file
 /// regexes = ['''^ivym_sk_test_''']       # matched against the secret
 ///
+/// [[allowlist.fingerprints]]             # a known test key, by its report fingerprint
+/// fingerprint = "64 hex digits"
+/// reason = "published sandbox key"
+///
 /// [[rules]]                              # extra rules, same schema as rules/*.toml
 /// ```
 public struct ProjectConfig: Sendable, Equatable {
@@ -33,6 +37,7 @@ public struct ProjectConfig: Sendable, Equatable {
     public var severities: [String: Severity] = [:]
     public var allowPaths: [String] = []
     public var allowValues: [String] = []
+    public var allowFingerprints: [AllowedFingerprint] = []
     public var rules: [Rule] = []
     /// `[checks.<id>]`: severity and parameter lists replacing the defaults.
     public var checkOverrides: [String: CheckOverride] = [:]
@@ -71,7 +76,20 @@ public struct ProjectConfig: Sendable, Equatable {
             _ = try inner.string("description")
             config.allowPaths = try inner.strings("paths") ?? []
             config.allowValues = try inner.strings("regexes") ?? []
-            try inner.rejectUnknownKeys(known: "description, paths, regexes")
+            for table in try inner.tables("fingerprints") ?? [] {
+                var entry = TableReader(table, file: file, context: "allowlist.fingerprints")
+                let fingerprint = try entry.requiredString("fingerprint").lowercased()
+                guard fingerprint.utf8.count == 64, fingerprint.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else {
+                    throw entry.error("fingerprint", "allowlist.fingerprints.fingerprint must be 64 hex digits (the report's `fingerprint`)")
+                }
+                let reason = try entry.requiredString("reason")
+                guard !reason.allSatisfy(\.isWhitespace) else {
+                    throw entry.error("reason", "allowlist.fingerprints.reason must say why this secret is allowed")
+                }
+                try entry.rejectUnknownKeys(known: "fingerprint, reason")
+                config.allowFingerprints.append(AllowedFingerprint(fingerprint: fingerprint, reason: reason))
+            }
+            try inner.rejectUnknownKeys(known: "description, paths, regexes, [[allowlist.fingerprints]]")
         }
         config.rules = try RuleDecoder.decodeRules(try reader.tables("rules") ?? [], file: file)
         if let checks = try reader.table("checks") {

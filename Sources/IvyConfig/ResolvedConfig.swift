@@ -15,6 +15,8 @@ public struct ResolvedConfig: Sendable {
     /// Absolute directory that `allowPaths` are relative to (the config's folder).
     public var allowPathsBase: String?
     public var allowValues: [String]
+    /// `[[allowlist.fingerprints]]`: known test secrets dropped from every report.
+    public var allowFingerprints: [AllowedFingerprint] = []
     /// Path of the project config in use, if any.
     public var configFile: String?
 
@@ -58,8 +60,10 @@ public struct ResolvedConfig: Sendable {
             rules[index].contextSeverity = nil
         }
         let base = URL(fileURLWithPath: project.file).standardizedFileURL.deletingLastPathComponent().path
-        return ResolvedConfig(
+        var resolved = ResolvedConfig(
             rules: rules, checks: checks, allowPaths: project.allowPaths, allowPathsBase: base,
             allowValues: project.allowValues, configFile: project.file)
+        resolved.allowFingerprints = project.allowFingerprints
+        return resolved
     }
 }

@@ -23,6 +23,7 @@ public enum DirectoryScan {
             useGit: options.useGit, isAllowlisted: allowlist(config))
         FileWalker.walk(roots: options.roots, options: walkOptions, visitor: collector)
         var report = collector.report()
+        FingerprintAllowlist.apply(FingerprintAllowlist.fingerprints(config), to: &report)
         report.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return report
     }

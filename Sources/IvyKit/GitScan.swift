@@ -87,6 +87,7 @@ public enum GitScan {
         }
         report.sort()
         report.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        FingerprintAllowlist.apply(options.allowedFingerprints, to: &report)
         return report
     }
 

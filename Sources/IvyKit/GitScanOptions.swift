@@ -8,6 +8,8 @@ public struct GitScanOptions: Sendable {
     public var allowShallow: Bool
     /// Findings already in HEAD fail the gate too.
     public var failOnExisting: Bool
+    /// Fingerprints from `[[allowlist.fingerprints]]` (`FingerprintAllowlist.fingerprints(config)`).
+    public var allowedFingerprints: Set<String> = []
 
     public init(directory: String = ".", target: GitTarget, maxFileSize: Int = 10 << 20, trace: Bool = false,
                 allowShallow: Bool = false, failOnExisting: Bool = false) {

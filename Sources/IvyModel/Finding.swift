@@ -29,6 +29,11 @@ public struct Finding: Sendable, Hashable {
     /// False for findings that are not secrets (a variable name, a log call):
     /// shown as is, never redacted.
     public var isSecret = true
+    /// Set by `--verify`: whether IvyMail says the key is live; nil when not checked.
+    public var verification: Verification? = nil
+    /// Recorded in the baseline (`--baseline`): accepted earlier, listed in
+    /// JSON and counted, never gating.
+    public var baselined = false
 
     /// Adds a violation and raises the severity to the worst of them.
     public mutating func add(_ violation: Violation) {

@@ -38,7 +38,7 @@ public struct ScanReport: Sendable {
     }
 
     public func isGating(_ finding: Finding, failOn threshold: Severity) -> Bool {
-        !finding.suppressed && finding.severity >= threshold && (finding.status != .existing || existingGates)
+        !finding.suppressed && !finding.baselined && finding.severity >= threshold && (finding.status != .existing || existingGates)
     }
 
     /// True when every input was read and checked.

@@ -1,6 +1,6 @@
 /// Commit dates as ISO 8601 UTC (`2026-12-04T15:57:54Z`), computed directly
 /// (Howard Hinnant's days-to-civil), so reporting needs no date library.
-enum DateText {
+public enum DateText {
     static func iso8601(_ seconds: Int) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
@@ -19,7 +19,7 @@ enum DateText {
         return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
-    static func day(_ seconds: Int) -> String { String(iso8601(seconds).prefix(10)) }
+    public static func day(_ seconds: Int) -> String { String(iso8601(seconds).prefix(10)) }
 
     /// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar.
     static func civil(fromDays days: Int) -> (Int, Int, Int) {

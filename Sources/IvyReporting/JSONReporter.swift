@@ -59,8 +59,15 @@ public struct JSONReporter: Sendable {
         json.field("remediation", .string(finding.remediation))
         json.field("suppressed", .bool(finding.suppressed))
         if let decoding = finding.decoding { json.field("decoded", .string(decoding)) }
+        if finding.baselined { json.field("baselined", .bool(true)) }
         json.field("gating", .bool(report.isGating(finding, failOn: options.failOn)))
         if let status = finding.status { json.field("status", .string(status.rawValue)) }
+        if let verification = finding.verification {
+            json.beginObject("verification")
+            json.field("status", .string(verification.status.rawValue))
+            json.field("reason", .string(verification.reason))
+            json.endObject()
+        }
         if let commit = finding.origin.commit { json.field("commit", .string(commit)) }
         if let author = finding.origin.author { json.field("author", .string(author)) }
         if let date = finding.origin.date { json.field("date", .string(DateText.iso8601(date))) }
@@ -87,10 +94,12 @@ public struct JSONReporter: Sendable {
     }
 
     private func writeSummary(_ report: ScanReport, to json: inout JSONWriter) {
-        let active = report.findings.filter { !$0.suppressed }
+        let active = report.findings.filter { !$0.suppressed && !$0.baselined }
+        let baselined = report.findings.filter { !$0.suppressed && $0.baselined }.count
         json.beginObject("summary")
         json.field("findings", .int(active.count))
-        json.field("suppressed", .int(report.findings.count - active.count))
+        json.field("suppressed", .int(report.findings.filter(\.suppressed).count))
+        if baselined > 0 { json.field("baselined", .int(baselined)) }
         json.field("gating", .int(report.gating(failOn: options.failOn).count))
         json.field("fail_on", .string(options.failOn.rawValue))
         json.beginObject("by_severity")

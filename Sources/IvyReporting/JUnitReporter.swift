@@ -53,6 +53,7 @@ public struct JUnitReporter: Sendable {
             xml += "      <failure message=\"\(XMLText.attribute(title))\" type=\"\(XMLText.attribute(finding.ruleID))\">\(body)</failure>\n"
         } else {
             let reason = finding.suppressed ? "suppressed by an ivyscan:allow comment"
+                : finding.baselined ? "accepted in the baseline"
                 : finding.severity < options.failOn ? "below --fail-on \(options.failOn.rawValue)"
                 : "already committed (\(finding.status?.rawValue ?? "existing")); fails only with --fail-on-existing"
             xml += "      <skipped message=\"\(XMLText.attribute(reason + ": " + title))\">\(body)</skipped>\n"

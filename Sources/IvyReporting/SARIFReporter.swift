@@ -186,6 +186,14 @@ public struct SARIFReporter: Sendable {
             json.field("justification", .string("ivyscan:allow comment on the line"))
             json.endObject()
             json.endArray()
+        } else if finding.baselined {
+            // Accepted in the baseline file: external to the source, so `external`.
+            json.beginArray("suppressions")
+            json.beginObject()
+            json.field("kind", .string("external"))
+            json.field("justification", .string("accepted in the ivyscan baseline"))
+            json.endObject()
+            json.endArray()
         }
         writeProperties(finding, in: report, to: &json)
         json.endObject()

@@ -10,7 +10,8 @@ public struct TextReporter: Sendable {
     public func render(_ report: ScanReport) -> String {
         var out = ""
         var currentPath: String?
-        for finding in report.findings {
+        // Baselined findings were accepted earlier: counted in the summary, not listed.
+        for finding in report.findings where !finding.baselined {
             if finding.origin.path != currentPath {
                 if currentPath != nil { out += "\n" }
                 currentPath = finding.origin.path
@@ -54,6 +55,10 @@ public struct TextReporter: Sendable {
         let marks = String(repeating: " ", count: caret.lowerBound) + String(repeating: "^", count: max(1, caret.count))
         out += gutter + style("|", .dim) + " " + style(marks, .severity(finding.severity)) + "\n"
         out += gutter + style("= fix:", .dim) + " " + finding.remediation + "\n"
+        if let verification = finding.verification {
+            let status = verification.status.isLive ? style(verification.status.rawValue, .severity(.critical)) : verification.status.rawValue
+            out += gutter + style("= verified:", .dim) + " " + status + " (\(verification.reason))\n"
+        }
         for violation in finding.violations {
             out += gutter + style("+", .dim) + " " + style(violation.severity.rawValue, .severity(violation.severity)) + "  \(violation.ruleID)  \(violation.message)\n"
             out += gutter + "  " + style("fix:", .dim) + " " + violation.remediation + "\n"
@@ -62,8 +67,9 @@ public struct TextReporter: Sendable {
     }
 
     func summary(_ report: ScanReport) -> String {
-        let active = report.findings.filter { !$0.suppressed && $0.status != .existing }
-        let existing = report.findings.filter { !$0.suppressed && $0.status == .existing }.count
+        let active = report.findings.filter { !$0.suppressed && !$0.baselined && $0.status != .existing }
+        let existing = report.findings.filter { !$0.suppressed && !$0.baselined && $0.status == .existing }.count
+        let baselined = report.findings.filter { !$0.suppressed && $0.baselined }.count
         var parts: [String] = []
         if active.isEmpty {
             parts.append(style("no findings", .ok))
@@ -78,6 +84,7 @@ public struct TextReporter: Sendable {
         let suppressed = report.findings.filter(\.suppressed).count
         if suppressed > 0 { parts.append("\(suppressed) suppressed") }
         if existing > 0 { parts.append("\(existing) already committed") }
+        if baselined > 0 { parts.append("\(baselined) baselined") }
         if let coverage = report.coverage {
             parts.append("\(coverage.scope): \(plural(coverage.blobs, "blob")) (\(ByteCount.format(coverage.bytes)))")
         } else {

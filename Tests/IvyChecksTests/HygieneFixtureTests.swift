@@ -50,7 +50,7 @@ import TestSupport
         var useGit = true
         while let relative = walker.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            manager.fileExists(atPath: testCase.path + "/" + relative, isDirectory: &isDirectory)
+            _ = manager.fileExists(atPath: testCase.path + "/" + relative, isDirectory: &isDirectory)
             if isDirectory.boolValue { continue }
             if relative == "NOGIT" {
                 useGit = false

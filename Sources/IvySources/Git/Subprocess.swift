@@ -8,24 +8,28 @@ import Darwin
 import Dispatch
 
 /// A child process started with posix_spawn and reaped with waitpid.
+/// Public so live verification can run `curl` the same hardened way as git.
 ///
 /// Foundation's `Process` on Linux waits for exit by polling a run loop,
 /// which added up to 150 ms per git call: fatal for a pre-commit hook that
 /// must finish in 15 ms. This is the minimum ivyscan needs: argv, an exact
 /// environment, stdout as a pipe, stderr collected in the background, and an
 /// optional stdin pipe.
-final class Subprocess: @unchecked Sendable {
-    let pid: pid_t
+public final class Subprocess: @unchecked Sendable {
+    public let pid: pid_t
     /// Read end of the child's stdout.
-    let stdout: Int32
+    public let stdout: Int32
     /// Write end of the child's stdin, if requested.
     private(set) var stdin: Int32?
     private let stderrGroup = DispatchGroup()
+    /// Its own (overcommitting) queue: the global pool has one thread per core
+    /// and callers that block in `wait()` there could starve these readers.
+    private static let io = DispatchQueue(label: "ivyscan.subprocess.io", attributes: .concurrent)
     private var stderrBytes: [UInt8] = []
 
-    struct SpawnError: Error { let code: Int32 }
+    public struct SpawnError: Error { public let code: Int32 }
 
-    init(executable: String, arguments: [String], environment: [String: String], stdin wantsStdin: Bool) throws(SpawnError) {
+    public init(executable: String, arguments: [String], environment: [String: String], stdin wantsStdin: Bool) throws(SpawnError) {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         var inPipe: [Int32] = [-1, -1]
@@ -72,7 +76,7 @@ final class Subprocess: @unchecked Sendable {
         stdin = wantsStdin ? inPipe[1] : nil
         let errFD = errPipe[0]
         stderrGroup.enter()
-        DispatchQueue.global().async { [self] in
+        Subprocess.io.async { [self] in
             var chunk = [UInt8](repeating: 0, count: 16 * 1024)
             while true {
                 let count = chunk.withUnsafeMutableBytes { systemRead(errFD, $0.baseAddress!, $0.count) }
@@ -88,10 +92,10 @@ final class Subprocess: @unchecked Sendable {
 
     /// Writes all of `bytes` to stdin from a background thread, then closes
     /// it, so a child that fills its stdout first cannot deadlock us.
-    func writeStdinInBackground(_ bytes: [UInt8]) {
+    public func writeStdinInBackground(_ bytes: [UInt8]) {
         guard let fd = stdin else { return }
         stdin = nil
-        DispatchQueue.global().async {
+        Subprocess.io.async {
             var offset = 0
             while offset < bytes.count {
                 let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
@@ -105,7 +109,7 @@ final class Subprocess: @unchecked Sendable {
 
     /// Waits for the child; returns its exit status (128 + signal if killed)
     /// and what it wrote to stderr.
-    func wait() -> (status: Int32, stderr: String) {
+    public func wait() -> (status: Int32, stderr: String) {
         if let fd = stdin { close(fd); stdin = nil }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -116,7 +120,7 @@ final class Subprocess: @unchecked Sendable {
         return (code, String(decoding: stderrBytes, as: UTF8.self))
     }
 
-    func terminate() { _ = sendTerminate(pid) }
+    public func terminate() { _ = sendTerminate(pid) }
 
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
         guard pipe(&fds) == 0 else { return false }

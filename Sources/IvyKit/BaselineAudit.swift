@@ -1,0 +1,48 @@
+import IvyModel
+
+/// `ivyscan baseline audit`: the entries of a baseline that are expired,
+/// unused by the current scan, or missing a reason, in file order
+/// (sorted by rule and hash), so CI can fail before the baseline rots.
+public struct BaselineAudit: Sendable {
+    public var items: [BaselineAuditItem]
+    public var entryCount: Int
+
+    public var isClean: Bool { items.isEmpty }
+
+    /// - Parameters:
+    ///   - report: a scan of the code the baseline covers.
+    ///   - today: `YYYY-MM-DD` (UTC); an entry expires after its `expires` day.
+    public init(_ file: BaselineFile, report: ScanReport, today: String) {
+        var scanned = report
+        let used = Baseline.apply(file, to: &scanned)
+        var file = file
+        file.sort()
+        entryCount = file.entries.count
+        items = file.entries.compactMap { entry in
+            var problems: [BaselineStaleness] = []
+            if let expires = entry.expires, expires < today { problems.append(.expired) }
+            if !used.contains(entry.key) { problems.append(.unused) }
+            if (entry.reason ?? "").allSatisfy(\.isWhitespace) { problems.append(.missingReason) }
+            return problems.isEmpty ? nil : BaselineAuditItem(entry: entry, problems: problems)
+        }
+    }
+
+    /// One line per stale entry, then a summary line.
+    public func text() -> String {
+        var out = ""
+        for item in items {
+            let owner = item.entry.owner.map { "  owner: \($0)" } ?? ""
+            let expires = item.entry.expires.map { "  expires: \($0)" } ?? ""
+            out += "\(item.entry.ruleID)  \(item.entry.match ?? String(item.entry.hash.prefix(12)))  \(item.problems.map(\.rawValue).joined(separator: ", "))\(owner)\(expires)\n"
+        }
+        var counts: [String] = []
+        for kind in BaselineStaleness.allCases {
+            let count = items.filter { $0.problems.contains(kind) }.count
+            if count > 0 { counts.append("\(count) \(kind.rawValue)") }
+        }
+        out += items.isEmpty
+            ? "baseline: \(entryCount) entr\(entryCount == 1 ? "y" : "ies"), none stale\n"
+            : "baseline: \(items.count) of \(entryCount) entr\(entryCount == 1 ? "y" : "ies") need\(items.count == 1 ? "s" : "") attention (\(counts.joined(separator: ", ")))\n"
+        return out
+    }
+}
