@@ -7,6 +7,7 @@ ivyscan_need_packages() {
     [ -f /usr/include/openssl/sha.h ] || missing="$missing libssl-dev"
     command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
     command -v git >/dev/null 2>&1 || missing="$missing git"
+    command -v curl >/dev/null 2>&1 || missing="$missing curl"
     for extra in "$@"; do
         case "$extra" in
             python3) command -v python3 >/dev/null 2>&1 || missing="$missing python3" ;;
