@@ -71,18 +71,7 @@ public struct JSONReporter: Sendable {
         if let commit = finding.origin.commit { json.field("commit", .string(commit)) }
         if let author = finding.origin.author { json.field("author", .string(author)) }
         if let date = finding.origin.date { json.field("date", .string(DateText.iso8601(date))) }
-        if !finding.violations.isEmpty {
-            json.beginArray("violations")
-            for violation in finding.violations {
-                json.beginObject()
-                json.field("rule_id", .string(violation.ruleID))
-                json.field("severity", .string(violation.severity.rawValue))
-                json.field("message", .string(violation.message))
-                json.field("remediation", .string(violation.remediation))
-                json.endObject()
-            }
-            json.endArray()
-        }
+        json.violations(finding.violations, idKey: "rule_id")
         if let history = finding.history {
             json.beginObject("history")
             json.field("commits", .int(history.commits))

@@ -1,3 +1,5 @@
+import IvyModel
+
 /// A minimal JSON emitter with fixed key order, so output is byte-stable
 /// for golden files and diffs (JSONSerialization does not promise order).
 struct JSONWriter {
@@ -66,5 +68,23 @@ struct JSONWriter {
             }
         }
         return result + "\""
+    }
+}
+
+extension JSONWriter {
+    /// A finding's extra violations, shared by the JSON and SARIF reports
+    /// (which differ only in how they spell the rule id key).
+    mutating func violations(_ violations: [Violation], idKey: String) {
+        guard !violations.isEmpty else { return }
+        beginArray("violations")
+        for violation in violations {
+            beginObject()
+            field(idKey, .string(violation.ruleID))
+            field("severity", .string(violation.severity.rawValue))
+            field("message", .string(violation.message))
+            field("remediation", .string(violation.remediation))
+            endObject()
+        }
+        endArray()
     }
 }

@@ -229,18 +229,7 @@ public struct SARIFReporter: Sendable {
             json.field("in_head", .bool(history.inHead))
             json.endObject()
         }
-        if !finding.violations.isEmpty {
-            json.beginArray("violations")
-            for violation in finding.violations {
-                json.beginObject()
-                json.field("ruleId", .string(violation.ruleID))
-                json.field("severity", .string(violation.severity.rawValue))
-                json.field("message", .string(violation.message))
-                json.field("remediation", .string(violation.remediation))
-                json.endObject()
-            }
-            json.endArray()
-        }
+        json.violations(finding.violations, idKey: "ruleId")
         json.endObject()
     }
 
