@@ -23,6 +23,17 @@ public enum FileSystem {
 
     public static func exists(_ path: String) -> Bool { kind(of: path) != nil }
 
+    /// The first executable `name` in the absolute directories of a PATH
+    /// value (relative entries are skipped: a scanned repository must not
+    /// be able to put its own `git` or `curl` first).
+    public static func executable(named name: String, searchPath: String?) -> String? {
+        for directory in (searchPath ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") where directory.hasPrefix("/") {
+            let candidate = "\(directory)/\(name)"
+            if access(candidate, X_OK) == 0, kind(of: candidate) == .file { return candidate }
+        }
+        return nil
+    }
+
     /// The directory part of a path, as `dirname` would say it.
     public static func parent(of path: String) -> String {
         var trimmed = Substring(path)

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import IvyBasics
 import IvyKit
 
 /// `ivyscan install-hooks` and `ivyscan uninstall-hooks`: flags in, messages
@@ -150,8 +151,6 @@ enum HookInstallCommand {
 
     /// Whether a command name resolves through PATH, as the hook's `command -v` would.
     static func onPath(_ name: String, environment: [String: String]) -> Bool {
-        (environment["PATH"] ?? "").split(separator: ":").contains { directory in
-            FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)")
-        }
+        FileSystem.executable(named: name, searchPath: environment["PATH"] ?? "") != nil
     }
 }

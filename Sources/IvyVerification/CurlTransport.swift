@@ -35,11 +35,7 @@ public struct CurlTransport: HTTPTransport {
     }
 
     static func find(_ name: String, path: String) -> String? {
-        for directory in path.split(separator: ":") where directory.hasPrefix("/") {
-            let candidate = directory + "/" + name
-            if access(candidate, X_OK) == 0 { return String(candidate) }
-        }
-        return nil
+        FileSystem.executable(named: name, searchPath: path)
     }
 
     /// curl's arguments for `request`. Secret headers are replaced by `-H @-`

@@ -10,6 +10,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import IvyBasics
 
 /// Runs the git binary so that a scanned repository cannot make it run code
 /// or change what it reports: no fsmonitor, hooks, pager, external diff or
@@ -129,10 +130,6 @@ public final class GitProcess: @unchecked Sendable {
 
     /// `git` from PATH, never from the scanned repository.
     static func gitPath(_ environment: [String: String]) -> String {
-        for directory in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") where directory.hasPrefix("/") {
-            let candidate = "\(directory)/git"
-            if access(candidate, X_OK) == 0 { return candidate }
-        }
-        return "/usr/bin/git"
+        FileSystem.executable(named: "git", searchPath: environment["PATH"]) ?? "/usr/bin/git"
     }
 }
