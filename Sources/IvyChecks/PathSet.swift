@@ -1,22 +1,16 @@
 import GitIgnore
 
-/// gitignore-style patterns from a check's parameters, matched against a
-/// path and each of its parent directories (so `public/` covers everything
-/// below it and `*.min.js` any bundle at any depth).
+/// gitignore-style patterns from a check's parameters. A path is in the set
+/// when it or a parent directory matches, exactly as git decides ignores,
+/// so `public/` covers everything below it and `*.min.js` any bundle at any depth.
 struct PathSet: Sendable {
-    private let patterns: IgnoreFile
+    private let patterns: IgnoreStack
 
     init(_ patterns: [String]) {
-        self.patterns = IgnoreFile(patterns: patterns, base: "")
+        self.patterns = IgnoreStack(parent: nil, files: [IgnoreFile(patterns: patterns, base: "")])
     }
 
     func contains(_ path: String) -> Bool {
-        let components = path.split(separator: "/")
-        var prefix = ""
-        for (index, component) in components.enumerated() {
-            prefix += (prefix.isEmpty ? "" : "/") + component
-            if patterns.match(prefix, isDirectory: index < components.count - 1) == .ignored { return true }
-        }
-        return false
+        patterns.isIgnored(path, isDirectory: false)
     }
 }

@@ -31,28 +31,15 @@ public enum DirectoryScan {
     /// Config path allowlists, as gitignore globs relative to the config's folder.
     static func allowlist(_ config: ResolvedConfig) -> (@Sendable (String) -> Bool)? {
         guard !config.allowPaths.isEmpty, let base = config.allowPathsBase else { return nil }
-        let patterns = IgnoreFile(patterns: config.allowPaths, base: "")
+        // A path is allowlisted when it or a parent directory matches, as git ignores.
+        let patterns = IgnoreStack(parent: nil, files: [IgnoreFile(patterns: config.allowPaths, base: "")])
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return { absolute in
             let normalized = URL(fileURLWithPath: absolute).standardizedFileURL.path
             guard normalized.hasPrefix(prefix) else { return false }
             let relative = String(normalized.dropFirst(prefix.count))
-            return isMatched(patterns, relative)
+            return patterns.isIgnored(relative, isDirectory: false)
         }
     }
 
-    /// A path is allowlisted when it or any parent directory matches.
-    static func isMatched(_ patterns: IgnoreFile, _ relative: String) -> Bool {
-        let components = relative.split(separator: "/")
-        var path = ""
-        for (index, component) in components.enumerated() {
-            path += (path.isEmpty ? "" : "/") + component
-            let isDirectory = index < components.count - 1
-            switch patterns.match(path, isDirectory: isDirectory) {
-            case .ignored: return true
-            case .included, .none: continue
-            }
-        }
-        return false
-    }
 }

@@ -47,17 +47,9 @@ func walk(_ roots: [String], useGit: Bool = false, respectIgnore: Bool = true, t
             var parts: [String] = []
             for _ in 0...(Int(generator.next() % 3)) { parts.append(names[Int(generator.next() % UInt64(names.count))]) }
             parts.append("f\(index)" + [".py", ".log", ".txt", ".md", ""][Int(generator.next() % 5)])
-            let relative = parts.joined(separator: "/")
-            // A name cannot be both a file and a directory; skip clashes.
-            var isDirectory: ObjCBool = false
-            let parent = (temp.path + "/" + relative as NSString).deletingLastPathComponent
-            if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), !isDirectory.boolValue { continue }
-            if parts.dropLast().enumerated().contains(where: { index, _ in
-                var dir: ObjCBool = false
-                let prefix = temp.path + "/" + parts[...index].joined(separator: "/")
-                return FileManager.default.fileExists(atPath: prefix, isDirectory: &dir) && !dir.boolValue
-            }) { continue }
-            temp.write(relative, "content \(index)\n")
+            // Files are named f<index>.<ext>, directories come from `names`:
+            // a path can never be both a file and a directory.
+            temp.write(parts.joined(separator: "/"), "content \(index)\n")
         }
         temp.write(".gitignore", "*.log\n!keep.log\n/build/\nnode_modules\ndocs/**/*.md\n# comment\n\\#notacomment\n")
         temp.write("src/.gitignore", "*.txt\n!/f1*.txt\na/\n")
