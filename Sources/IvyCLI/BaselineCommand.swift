@@ -18,6 +18,7 @@ enum BaselineCommand {
     static let options: [OptionSpec] = [
         OptionSpec("output", short: "o", value: "FILE", help: "create: the baseline to write (default: \(BaselineFile.defaultPath))"),
         OptionSpec("baseline", short: "b", value: "FILE", help: "update, audit: the baseline to read (default: \(BaselineFile.defaultPath))"),
+        OptionSpec("format", short: "f", value: "FORMAT", help: "audit: text or json (default: text)"),
         OptionSpec("fail-on-stale-baseline", help: "audit: exit 1 when an entry is expired, unused or missing a reason"),
         OptionSpec("history", help: "Scan every commit (`git history`) of the repository at PATH instead of the files"),
         OptionSpec("threads", short: "j", value: "N", help: "Worker threads (default: one per core)"),
@@ -75,6 +76,10 @@ enum BaselineCommand {
             if parsed.value("output") != nil, mode != "create" { throw UsageError("--output is for create; use --baseline FILE", command: name) }
             if parsed.value("baseline") != nil, mode == "create" { throw UsageError("create writes --output FILE", command: name) }
             if parsed.has("fail-on-stale-baseline"), mode != "audit" { throw UsageError("--fail-on-stale-baseline is for audit", command: name) }
+            if let format = parsed.value("format") {
+                guard mode == "audit" else { throw UsageError("--format is for audit", command: name) }
+                guard ["text", "json"].contains(format) else { throw UsageError("--format must be text or json, not '\(format)'", command: name) }
+            }
             if let threads = parsed.value("threads") {
                 guard let count = Int(threads), count >= 1, count <= 1024 else {
                     throw UsageError("--threads must be a number from 1 to 1024, not '\(threads)'", command: name)
@@ -129,7 +134,7 @@ enum BaselineCommand {
         switch mode {
         case "audit":
             let audit = BaselineAudit(existing!, report: report, today: DateText.day(Int(Date().timeIntervalSince1970)))
-            console.out(audit.text())
+            console.out(parsed.value("format") == "json" ? audit.json() : audit.text())
             return !audit.isClean && parsed.has("fail-on-stale-baseline") ? ExitCode.findings.rawValue : ExitCode.clean.rawValue
         default:
             return write(report, to: path, console: console) ? ExitCode.clean.rawValue : ExitCode.incomplete.rawValue

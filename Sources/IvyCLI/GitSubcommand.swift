@@ -147,7 +147,11 @@ enum GitSubcommand {
         options.allowedFingerprints = FingerprintAllowlist.fingerprints(config)
         guard let handles = settings.openOutputs(console: console) else { return ExitCode.incomplete.rawValue }
         var report: ScanReport
+        let progress = ProgressLine(unit: "blobs", console: console, quiet: settings.quiet, environment: environment)
+        options.progress = progress?.progress
+        progress?.start()
         do {
+            defer { progress?.stop() }
             report = try GitScan.run(options, config: config, environment: environment)
         } catch {
             console.error("ivyscan: error: \(error.description)\n")

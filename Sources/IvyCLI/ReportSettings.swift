@@ -154,6 +154,7 @@ struct ReportSettings {
                  verify: VerifyOptions = VerifyOptions()) -> Int32 {
         var report = report
         if let baseline { Baseline.apply(baseline, to: &report) }
+        report.liveKeysGate = verify.failOnActive
         let base = ReportOptions(
             showSecrets: showSecrets, failOn: failOn, verbose: verbose, quiet: quiet, toolVersion: Version.current,
             rules: config.rules.map(RuleMetadata.init) + config.checks.map(RuleMetadata.init),
@@ -187,15 +188,25 @@ struct ReportSettings {
             }
         }
         guard written else { return ExitCode.incomplete.rawValue }
+        // Where stdout carries JSON, SARIF, JUnit or GitLab, it must stay parseable.
+        let machineOnStdout = zip(outputs, handles).contains { $0.1 == nil && $0.0.format != .text && $0.0.format != .hook }
+        let summaryOnStdout = zip(outputs, handles).contains { $0.1 == nil && ($0.0.format == .text || $0.0.format == .hook) }
+        if environment["GITHUB_ACTIONS"] == "true" {
+            let annotations = GitHubAnnotations(options: base).render(report)
+            if machineOnStdout { console.error(annotations) } else { console.out(annotations) }
+        }
         // Coverage gaps always go to stderr, even when the report is JSON.
         for gap in report.coverage?.gaps ?? [] { console.error("ivyscan: incomplete: \(gap)\n") }
         if !quiet { for gap in report.allowedGaps { console.error("ivyscan: note: \(gap)\n") } }
-
-        if verify.failOnActive {
-            if verify.liveKeysFail(report, console: console) { return findingsExitCode }
-        } else if !report.gating(failOn: failOn).isEmpty {
-            return findingsExitCode
+        if verify.failOnActive { verify.explainLiveKeys(report, console: console) }
+        // Reports all in files: the two-second summary still reaches the person (or CI log).
+        if !quiet && !summaryOnStdout {
+            var options = base
+            options.color = color.enabled(isTerminal: console.stderrIsTerminal, environment: environment)
+            console.error(TextReporter(options: options).summary(report) + "\n")
         }
+
+        if !report.gating(failOn: failOn).isEmpty { return findingsExitCode }
         if !(report.coverage?.gaps.isEmpty ?? true) { return ExitCode.incomplete.rawValue }
         if strict && (!report.problems.isEmpty || report.limitExceeded) {
             console.error("ivyscan: \(report.problems.count) file(s) could not be scanned (--strict)\n")

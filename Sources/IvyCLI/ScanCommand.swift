@@ -80,7 +80,11 @@ enum ScanCommand {
         guard let handles = settings.openOutputs(console: console) else { return ExitCode.incomplete.rawValue }
         if settings.verbose, let file = config.configFile { console.error("ivyscan: using config \(file)\n") }
         var report: ScanReport
+        let progress = ProgressLine(unit: "files", console: console, quiet: settings.quiet, environment: environment)
+        scan.progress = progress?.progress
+        progress?.start()
         do {
+            defer { progress?.stop() }
             report = try DirectoryScan.run(scan, config: config)
         } catch {
             console.error("ivyscan: config error: \(error.description)\n")

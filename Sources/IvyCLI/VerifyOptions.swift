@@ -89,16 +89,16 @@ struct VerifyOptions {
         for warning in run.warnings { console.error("ivyscan: WARNING: \(warning)\n") }
     }
 
-    /// `--fail-on-active`: live keys fail, whatever else was decided about them.
-    func liveKeysFail(_ report: ScanReport, console: Console) -> Bool {
+    /// `--fail-on-active` says on stderr why the scan fails: live keys fail
+    /// whatever else was decided about them (`ScanReport.liveKeysGate`).
+    func explainLiveKeys(_ report: ScanReport, console: Console) {
         let live = report.findings.filter { $0.verification?.status.isLive == true }
-        guard !live.isEmpty else { return false }
+        guard !live.isEmpty else { return }
         let silenced = live.filter { $0.suppressed || $0.baselined }.count
         var message = "ivyscan: failing: \(live.count) finding\(live.count == 1 ? "" : "s") with a live IvyMail key (--fail-on-active)"
         if silenced > 0 {
             message += "; \(silenced) of them suppressed or baselined, which does not stop a live key from sending mail: rotate it"
         }
         console.error(message + "\n")
-        return true
     }
 }

@@ -1,4 +1,5 @@
 import IvyModel
+import IvyReporting
 
 /// `ivyscan baseline audit`: the entries of a baseline that are expired,
 /// unused by the current scan, or missing a reason, in file order
@@ -25,6 +26,39 @@ public struct BaselineAudit: Sendable {
             if (entry.reason ?? "").allSatisfy(\.isWhitespace) { problems.append(.missingReason) }
             return problems.isEmpty ? nil : BaselineAuditItem(entry: entry, problems: problems)
         }
+    }
+
+    /// `--format json`: every stale entry with its problems, then counts,
+    /// for dashboards and bots that open clean-up tickets.
+    public func json() -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("schema", .string("ivyscan-baseline-audit"))
+        json.field("version", .int(1))
+        json.field("entries", .int(entryCount))
+        json.field("clean", .bool(isClean))
+        json.beginObject("counts")
+        for kind in BaselineStaleness.allCases {
+            json.field(kind.rawValue, .int(items.filter { $0.problems.contains(kind) }.count))
+        }
+        json.endObject()
+        json.beginArray("stale")
+        for item in items {
+            json.beginObject()
+            json.field("rule_id", .string(item.entry.ruleID))
+            json.field("hash", .string(item.entry.hash))
+            json.field("match", item.entry.match.map { .string($0) } ?? .null)
+            json.field("reason", item.entry.reason.map { .string($0) } ?? .null)
+            json.field("owner", item.entry.owner.map { .string($0) } ?? .null)
+            json.field("expires", item.entry.expires.map { .string($0) } ?? .null)
+            json.beginArray("problems")
+            for problem in item.problems { json.field(nil, .string(problem.rawValue)) }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.output + "\n"
     }
 
     /// One line per stale entry, then a summary line.

@@ -1,3 +1,4 @@
+import IvyBasics
 import IvyChecks
 import IvyMatching
 import IvyModel
@@ -12,6 +13,7 @@ final class BlobScanner {
     var leakedCheck: Check?
     let scratch = MatchScratch()
     let trace: Bool
+    var progress: ScanProgress?
     private(set) var findings: [String: [Finding]] = [:]
     private(set) var traces: [String: [TraceEvent]] = [:]
     private(set) var skipped: [String: SkipReason] = [:]
@@ -32,11 +34,15 @@ final class BlobScanner {
         for id in ids where id != RawDiffEntry.zeroID && findings[id] == nil && seen.insert(id).inserted {
             unique.append(id)
         }
+        progress?.found(unique.count, final: true)
         // Bounded batches keep one cat-file's queued input modest.
         var start = 0
         while start < unique.count {
             let batch = Array(unique[start..<min(unique.count, start + 4096)])
             try reader.read(batch) { id, blob in
+                defer {
+                    if case .bytes(let buffer) = blob { progress?.finished(bytes: buffer.count) } else { progress?.finished(bytes: 0) }
+                }
                 switch blob {
                 case .bytes(let buffer):
                     blobs += 1

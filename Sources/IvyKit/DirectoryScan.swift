@@ -18,9 +18,10 @@ public enum DirectoryScan {
         let detector = try Detector(rules: config.rules, allowValues: config.allowValues)
         let checks = HygieneChecks(rules: config.rules, checks: config.checks)
         let collector = Collector(detector: detector, checks: checks, workers: options.threads, trace: options.trace)
-        let walkOptions = WalkOptions(
+        var walkOptions = WalkOptions(
             threads: options.threads, maxFileSize: options.maxFileSize, respectIgnore: options.respectIgnore,
             useGit: options.useGit, isAllowlisted: allowlist(config))
+        walkOptions.progress = options.progress
         FileWalker.walk(roots: options.roots, options: walkOptions, visitor: collector)
         var report = collector.report()
         FingerprintAllowlist.apply(FingerprintAllowlist.fingerprints(config), to: &report)

@@ -20,6 +20,7 @@ public enum GitScan {
         do { detector = try Detector(rules: config.rules, allowValues: config.allowValues) } catch { throw .rules(error) }
         let checks = HygieneChecks(rules: config.rules, checks: config.checks)
         let scanner = BlobScanner(detector: detector, checks: checks, trace: options.trace)
+        scanner.progress = options.progress
         scanner.leakedCheck = config.checks.first { $0.id == "ivymail-leaked-key" }
         let allowlisted = DirectoryScan.allowlist(config)
 

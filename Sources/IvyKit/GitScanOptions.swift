@@ -1,3 +1,5 @@
+import IvyBasics
+
 /// Everything a git-mode scan needs, copied from the command line.
 public struct GitScanOptions: Sendable {
     public var directory: String
@@ -10,6 +12,8 @@ public struct GitScanOptions: Sendable {
     public var failOnExisting: Bool
     /// Fingerprints from `[[allowlist.fingerprints]]` (`FingerprintAllowlist.fingerprints(config)`).
     public var allowedFingerprints: Set<String> = []
+    /// Bumped per blob read, for a progress line; nil when nobody watches.
+    public var progress: ScanProgress?
 
     public init(directory: String = ".", target: GitTarget, maxFileSize: Int = 10 << 20, trace: Bool = false,
                 allowShallow: Bool = false, failOnExisting: Bool = false) {

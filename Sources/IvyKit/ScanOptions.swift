@@ -1,3 +1,4 @@
+import IvyBasics
 import IvyModel
 
 /// Everything a directory scan needs, copied from the command line.
@@ -10,6 +11,8 @@ public struct ScanOptions: Sendable {
     public var trace: Bool
     /// `--config FILE`; nil means discover `.ivyscan.toml` from the first root.
     public var configPath: String?
+    /// Bumped per file, for a progress line; nil when nobody watches.
+    public var progress: ScanProgress?
 
     public init(roots: [String] = ["."], threads: Int = ScanOptions.defaultThreads, maxFileSize: Int = 10 << 20,
                 respectIgnore: Bool = true, useGit: Bool = true, trace: Bool = false, configPath: String? = nil) {

@@ -16,6 +16,10 @@ public struct ScanReport: Sendable {
     public var existingGates = false
     /// Coverage gaps the user accepted (`--allow-shallow`): shown, not failing.
     public var allowedGaps: [String] = []
+    /// `--fail-on-active`: only live keys gate, whatever their severity, and
+    /// even when suppressed or baselined, since those cannot stop a live key
+    /// from sending mail.
+    public var liveKeysGate = false
 
     public init(
         findings: [Finding] = [], skipped: [SkippedFile] = [], problems: [ScanProblem] = [], trace: [TraceEvent] = [],
@@ -32,13 +36,15 @@ public struct ScanReport: Sendable {
     }
 
     /// Findings that count against the gate: unsuppressed, at or above
-    /// `threshold`, and not merely `existing` unless that was asked for.
+    /// `threshold`, and not merely `existing` unless that was asked for; or,
+    /// under `liveKeysGate`, exactly the findings whose key is live.
     public func gating(failOn threshold: Severity) -> [Finding] {
         findings.filter { isGating($0, failOn: threshold) }
     }
 
     public func isGating(_ finding: Finding, failOn threshold: Severity) -> Bool {
-        !finding.suppressed && !finding.baselined && finding.severity >= threshold && (finding.status != .existing || existingGates)
+        if liveKeysGate { return finding.verification?.status.isLive == true }
+        return !finding.suppressed && !finding.baselined && finding.severity >= threshold && (finding.status != .existing || existingGates)
     }
 
     /// True when every input was read and checked.

@@ -74,6 +74,7 @@ public struct GitLabReporter: Sendable {
         var description = "\(finding.message): \(options.display(finding)) in \(finding.origin.path) line \(finding.location.line)."
         if let decoding = finding.decoding { description += " Found after decoding \(decoding)." }
         for violation in finding.violations { description += " Also \(violation.ruleID): \(violation.message)." }
+        if let verification = finding.verification { description += " \(VerificationText.line(verification))." }
         json.field("description", .string(description))
         json.field("severity", .string(Self.severity(finding.severity)))
         let solution = ([finding.remediation] + finding.violations.map(\.remediation)).joined(separator: " ")
@@ -87,6 +88,16 @@ public struct GitLabReporter: Sendable {
             json.endObject()
         }
         json.endArray()
+        if let verification = finding.verification {
+            json.beginObject("details")
+            json.beginObject("ivymail_verification")
+            json.field("name", .string("IvyMail verification"))
+            json.field("type", .string("text"))
+            json.field("value", .string("\(verification.status.rawValue): \(verification.reason)"))
+            json.endObject()
+            json.endObject()
+        }
+        writeTracking(finding, to: &json)
         if finding.suppressed {
             json.beginArray("flags")
             json.beginObject()
@@ -110,6 +121,31 @@ public struct GitLabReporter: Sendable {
         json.field("raw_source_code_extract", .string(options.displayLine(finding.snippet, secretPrefixLength: finding.secretPrefixLength,
                                                                           primaryIsSecret: finding.isSecret).text))
         json.endObject()
+    }
+
+    /// Lets GitLab follow a finding when lines move: the signature is the
+    /// secret's fingerprint hashed with the path, never the line.
+    private func writeTracking(_ finding: Finding, to json: inout JSONWriter) {
+        json.beginObject("tracking")
+        json.field("type", .string("source"))
+        json.beginArray("items")
+        json.beginObject()
+        json.field("file", .string(finding.origin.path))
+        json.field("start_line", .int(finding.location.line))
+        json.field("end_line", .int(finding.location.endLine))
+        json.beginArray("signatures")
+        json.beginObject()
+        json.field("algorithm", .string("hash"))
+        json.field("value", .string(Self.trackingHash(finding)))
+        json.endObject()
+        json.endArray()
+        json.endObject()
+        json.endArray()
+        json.endObject()
+    }
+
+    static func trackingHash(_ finding: Finding) -> String {
+        Fingerprint.hexString(Fingerprint.sha256(Array("\(finding.ruleID)\u{0}\(finding.fingerprint.hex)\u{0}\(finding.origin.path)".utf8)))
     }
 
     static func severity(_ severity: Severity) -> String {

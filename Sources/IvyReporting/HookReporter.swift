@@ -24,9 +24,12 @@ public struct HookReporter: Sendable {
             if finding.status == .existing || finding.status == .history { match += "  already committed: rotate it" }
             out += match + "\n"
             for violation in finding.violations { out += "    + \(violation.ruleID): \(violation.message)\n" }
+            if let verification = finding.verification { out += "    \(VerificationText.line(verification))\n" }
         }
         for finding in committed {
-            out += "\(place(finding))  \(finding.severity.rawValue)  \(finding.ruleID)  \(options.display(finding))  already committed: rotate it\n"
+            var line = "\(place(finding))  \(finding.severity.rawValue)  \(finding.ruleID)  \(options.display(finding))  already committed: rotate it"
+            if let verification = finding.verification { line += "  [\(VerificationText.line(verification))]" }
+            out += line + "\n"
         }
         guard !gating.isEmpty else { return out }
         out += fixLines(gating)

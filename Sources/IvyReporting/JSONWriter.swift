@@ -2,24 +2,26 @@ import IvyModel
 
 /// A minimal JSON emitter with fixed key order, so output is byte-stable
 /// for golden files and diffs (JSONSerialization does not promise order).
-struct JSONWriter {
-    private(set) var output = ""
+public struct JSONWriter {
+    public private(set) var output = ""
     private var indent = 0
     private var needsComma: [Bool] = []
 
-    enum Value {
+    public init() {}
+
+    public enum Value {
         case string(String)
         case int(Int)
         case bool(Bool)
         case null
     }
 
-    mutating func beginObject(_ key: String? = nil) { open(key, "{") }
-    mutating func endObject() { close("}") }
-    mutating func beginArray(_ key: String? = nil) { open(key, "[") }
-    mutating func endArray() { close("]") }
+    public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
+    public mutating func endObject() { close("}") }
+    public mutating func beginArray(_ key: String? = nil) { open(key, "[") }
+    public mutating func endArray() { close("]") }
 
-    mutating func field(_ key: String?, _ value: Value) {
+    public mutating func field(_ key: String?, _ value: Value) {
         separator()
         if let key { output += Self.quote(key) + ": " }
         switch value {

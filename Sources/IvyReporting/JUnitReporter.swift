@@ -52,7 +52,8 @@ public struct JUnitReporter: Sendable {
         if report.isGating(finding, failOn: options.failOn) {
             xml += "      <failure message=\"\(XMLText.attribute(title))\" type=\"\(XMLText.attribute(finding.ruleID))\">\(body)</failure>\n"
         } else {
-            let reason = finding.suppressed ? "suppressed by an ivyscan:allow comment"
+            let reason = report.liveKeysGate ? "key not known to be live (\(finding.verification?.status.rawValue ?? "not verified")); --fail-on-active fails only on live keys"
+                : finding.suppressed ? "suppressed by an ivyscan:allow comment"
                 : finding.baselined ? "accepted in the baseline"
                 : finding.severity < options.failOn ? "below --fail-on \(options.failOn.rawValue)"
                 : "already committed (\(finding.status?.rawValue ?? "existing")); fails only with --fail-on-existing"
@@ -68,6 +69,7 @@ public struct JUnitReporter: Sendable {
         lines.append("  | " + options.displayLine(finding.snippet, secretPrefixLength: finding.secretPrefixLength, primaryIsSecret: finding.isSecret).text)
         lines.append("match: \(options.display(finding))")
         if let decoding = finding.decoding { lines.append("decoded: \(decoding)") }
+        if let verification = finding.verification { lines.append("verified: \(VerificationText.line(verification))") }
         for violation in finding.violations {
             lines.append("also: \(violation.ruleID) (\(violation.severity.rawValue)): \(violation.message)")
         }
@@ -104,7 +106,8 @@ public struct JUnitReporter: Sendable {
             xml += "      <error message=\"\(XMLText.attribute(gap))\" type=\"coverage-gap\">\(XMLText.content(gap))</error>\n    </testcase>\n"
         }
         let active = report.findings.filter { !$0.suppressed }
-        var summary = "\(active.count) finding(s), \(report.gating(failOn: options.failOn).count) failing (--fail-on \(options.failOn.rawValue)),"
+        let gate = report.liveKeysGate ? "--fail-on-active" : "--fail-on \(options.failOn.rawValue)"
+        var summary = "\(active.count) finding(s), \(report.gating(failOn: options.failOn).count) failing (\(gate)),"
         summary += " \(report.findings.count - active.count) suppressed; scanned \(report.filesScanned) file(s), \(report.bytesScanned) bytes;"
         summary += " skipped \(report.skipped.count)"
         if let coverage = report.coverage { summary += "; \(coverage.scope): \(coverage.commits) commit(s), \(coverage.blobs) blob(s)" }

@@ -205,6 +205,7 @@ public struct SARIFReporter: Sendable {
         var text = "\(finding.message): \(options.display(finding, marker: marker))"
         if let commit = finding.origin.commit { text += " (commit \(commit.prefix(12)))" }
         if let decoding = finding.decoding { text += " (decoded: \(decoding))" }
+        if let verification = finding.verification { text += ". \(VerificationText.line(verification))" }
         if !finding.violations.isEmpty {
             text += ". Also: " + finding.violations.map { "\($0.message) [\($0.ruleID)]" }.joined(separator: "; ")
         }
@@ -222,6 +223,12 @@ public struct SARIFReporter: Sendable {
         if let commit = finding.origin.commit { json.field("commit", .string(commit)) }
         if let author = finding.origin.author { json.field("author", .string(author)) }
         if let date = finding.origin.date { json.field("date", .string(DateText.iso8601(date))) }
+        if let verification = finding.verification {
+            json.beginObject("verification")
+            json.field("status", .string(verification.status.rawValue))
+            json.field("reason", .string(verification.reason))
+            json.endObject()
+        }
         if let history = finding.history {
             json.beginObject("history")
             json.field("commits", .int(history.commits))

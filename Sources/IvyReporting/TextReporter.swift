@@ -1,7 +1,7 @@
 import IvyModel
 
 /// Human output: findings grouped by file, the offending line with the secret
-/// redacted and a caret under it, the fix, then a one-line summary.
+/// redacted and a caret under it, the fix, then a short summary ending in the verdict.
 public struct TextReporter: Sendable {
     let options: ReportOptions
 
@@ -66,42 +66,10 @@ public struct TextReporter: Sendable {
         return out
     }
 
-    func summary(_ report: ScanReport) -> String {
-        let active = report.findings.filter { !$0.suppressed && !$0.baselined && $0.status != .existing }
-        let existing = report.findings.filter { !$0.suppressed && !$0.baselined && $0.status == .existing }.count
-        let baselined = report.findings.filter { !$0.suppressed && $0.baselined }.count
-        var parts: [String] = []
-        if active.isEmpty {
-            parts.append(style("no findings", .ok))
-        } else {
-            let bySeverity = Severity.allCases.reversed().compactMap { severity -> String? in
-                let count = active.filter { $0.severity == severity }.count
-                return count == 0 ? nil : "\(count) \(style(severity.rawValue, .severity(severity)))"
-            }
-            let files = Set(active.map(\.origin.path)).count
-            parts.append("\(plural(active.count, "finding")) (\(bySeverity.joined(separator: ", "))) in \(plural(files, "file"))")
-        }
-        let suppressed = report.findings.filter(\.suppressed).count
-        if suppressed > 0 { parts.append("\(suppressed) suppressed") }
-        if existing > 0 { parts.append("\(existing) already committed") }
-        if baselined > 0 { parts.append("\(baselined) baselined") }
-        if let coverage = report.coverage {
-            parts.append("\(coverage.scope): \(plural(coverage.blobs, "blob")) (\(ByteCount.format(coverage.bytes)))")
-        } else {
-            parts.append("scanned \(plural(report.filesScanned, "file")) (\(ByteCount.format(report.bytesScanned)))")
-        }
-        if !report.skipped.isEmpty {
-            var reasons: [SkipReason: Int] = [:]
-            for file in report.skipped { reasons[file.reason, default: 0] += 1 }
-            let detail = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-            parts.append("skipped \(report.skipped.count) (\(detail))")
-        }
-        if !report.problems.isEmpty { parts.append(style("\(plural(report.problems.count, "error"))", .severity(.high))) }
-        parts.append(TimeFormat.formatSeconds(report.duration))
-        return parts.joined(separator: " · ")
+    /// The closing block (`ScanSummary`), one line per aspect.
+    public func summary(_ report: ScanReport) -> String {
+        ScanSummary(options: options, style: style).lines(report).joined(separator: "\n")
     }
-
-    private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     enum Style { case path, dim, ok, severity(Severity) }
 

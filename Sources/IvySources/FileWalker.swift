@@ -12,6 +12,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import GitIgnore
+import IvyBasics
 import IvyModel
 
 /// Enumerates and reads the files under the scan roots on `threads` workers.
@@ -32,10 +33,14 @@ public enum FileWalker {
     public static func walk(roots: [String], options: WalkOptions, visitor: some FileVisitor) {
         let queue = JobQueue()
         let prefixDisplay = roots.count > 1
+        var walking = false
         for root in roots {
-            seed(root: root, prefixDisplay: prefixDisplay, options: options, queue: queue, visitor: visitor)
+            walking = seed(root: root, prefixDisplay: prefixDisplay, options: options, queue: queue, visitor: visitor) || walking
         }
+        if !walking { options.progress?.markTotalFinal() }
         let threads = options.threads
+        // A git file list is complete when seeded; a walk knows its total only at the end.
+        defer { options.progress?.markTotalFinal() }
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let reader = FileReader(maxFileSize: options.maxFileSize)
             while let job = queue.next() {
@@ -61,39 +66,51 @@ public enum FileWalker {
         return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
     }
 
-    private static func seed(root: String, prefixDisplay: Bool, options: WalkOptions, queue: JobQueue, visitor: some FileVisitor) {
+    /// Queues one root; true when it is a directory to walk (so the total of
+    /// files is not known yet), false for a file or a git file list.
+    @discardableResult
+    private static func seed(root: String, prefixDisplay: Bool, options: WalkOptions, queue: JobQueue, visitor: some FileVisitor) -> Bool {
         var info = stat()
         // Roots are followed if they are symlinks: the user named them.
         guard stat(root, &info) == 0 else {
             visitor.problem(ScanProblem(path: root, message: String(cString: strerror(errno))), worker: 0)
-            return
+            return false
         }
         let rootBytes = Array(root.utf8)
         if (info.st_mode & S_IFMT) != S_IFDIR {
+            options.progress?.found(1)
             queue.push(.file(SourceFile(fsPath: rootBytes, displayPath: root)))
-            return
+            return false
         }
         let prefix = displayPrefix(for: root, prefixDisplay: prefixDisplay)
         let base = rootBytes.last == UInt8(ascii: "/") ? rootBytes : rootBytes + [UInt8(ascii: "/")]
         if options.useGit, options.respectIgnore, let listed = GitFileList.list(in: root), !listed.isEmpty {
             let filter = ScanIgnoreFilter(root: base, listed: listed.map(\.path))
+            var count = 0
             for (relative, tracked) in listed where !filter.isIgnored(relative) {
                 let display = prefix + String(decoding: relative, as: UTF8.self)
                 queue.push(.file(SourceFile(fsPath: base + relative, displayPath: display, tracked: tracked)))
+                count += 1
             }
-            return
+            options.progress?.found(count)
+            return false
         }
         var ignores: IgnoreStack?
         if options.respectIgnore, let exclude = readSmallFile(base + Array(".git/info/exclude".utf8)) {
             ignores = IgnoreStack(files: [], excludes: [IgnoreFile(contents: exclude, base: "", source: ".git/info/exclude")])
         }
         queue.push(.directory(fsPath: base, relative: [], display: prefix, ignores: ignores))
+        return true
     }
 
     private static func scan(_ file: SourceFile, reader: FileReader, options: WalkOptions, visitor: some FileVisitor, worker: Int) {
+        var size = 0
+        defer { options.progress?.finished(bytes: size) }
         if let allowlisted = options.isAllowlisted, allowlisted(absolute(file.fsPath)) { return }
         switch reader.read(file.fsPath) {
-        case .bytes(let bytes): visitor.scan(file, bytes: bytes, worker: worker)
+        case .bytes(let bytes):
+            size = bytes.count
+            visitor.scan(file, bytes: bytes, worker: worker)
         case .skipped(let reason): visitor.skipped(SkippedFile(path: file.displayPath, reason: reason), worker: worker)
         case .failed(let message): visitor.problem(ScanProblem(path: file.displayPath, message: message), worker: worker)
         case .vanished: break
@@ -123,6 +140,8 @@ public enum FileWalker {
             if !files.isEmpty { ignores = IgnoreStack(parent: parentIgnores, files: files) }
         }
         var jobs: [Job] = []
+        var files = 0
+        defer { if files > 0 { options.progress?.found(files) } }
         for entry in entries {
             let isDirectory = entry.kind == .directory
             if entry.name == DirectoryEntry.gitName { continue }
@@ -138,6 +157,7 @@ public enum FileWalker {
                     fsPath: fsPath + entry.name + [UInt8(ascii: "/")], relative: childRelative + [UInt8(ascii: "/")],
                     display: childDisplay + "/", ignores: ignores))
             case .file:
+                files += 1
                 jobs.append(.file(SourceFile(fsPath: fsPath + entry.name, displayPath: childDisplay)))
             case .symlink:
                 visitor.skipped(SkippedFile(path: childDisplay, reason: .symlink), worker: worker)

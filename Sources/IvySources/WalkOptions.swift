@@ -1,3 +1,5 @@
+import IvyBasics
+
 /// How the walker enumerates and reads files.
 public struct WalkOptions: Sendable {
     public var threads: Int
@@ -8,6 +10,8 @@ public struct WalkOptions: Sendable {
     public var useGit: Bool
     /// Files a config allowlists by path are never opened.
     public var isAllowlisted: (@Sendable (_ absolutePath: String) -> Bool)?
+    /// Counts files found and read, for a progress line.
+    public var progress: ScanProgress?
 
     public init(threads: Int, maxFileSize: Int = 10 << 20, respectIgnore: Bool = true, useGit: Bool = true,
                 isAllowlisted: (@Sendable (String) -> Bool)? = nil) {

@@ -53,4 +53,28 @@ import TestSupport
             #expect(mine.isEmpty, "expected \(example.ruleID) not to flag: \(text)\nbut got: \(mine.map { String(decoding: $0.secret, as: UTF8.self) })")
         }
     }
+
+    /// A random value made only of letters is still a literal: the
+    /// "plain identifier" allowance must not swallow it (it once did, for
+    /// about 1 value in 280).
+    @Test func letterOnlyRandomValuesAreStillLiterals() throws {
+        let detector = try #require(Self.detector)
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        var missed: [String] = []
+        for _ in 0..<2000 {
+            let value = String((0..<32).map { _ in letters.randomElement(using: &generator)! })
+            let bytes = Array("const ivy = new IvyMail({ apiKey: '\(value)' });".utf8)
+            let detection = bytes.withUnsafeBufferPointer { detector.scan($0, origin: Origin(path: "x.js"), scratch: MatchScratch()) }
+            if !detection.findings.contains(where: { $0.ruleID == "ivymail-key-assignment" }) { missed.append(value) }
+        }
+        // About 1 in 50,000 such values reads as an identifier; 3 in 2,000 means a broken rule.
+        #expect(missed.count <= 2, "letter-only values dropped: \(missed.count) of 2000")
+        // Real identifiers are still not literals.
+        for identifier in ["apiKey", "ivymailKeyFromEnvironment", "IVYMAIL_API_KEY", "api_key_value", "IvyMailKey", "userId"] {
+            let bytes = Array("IVYMAIL_API_KEY: \(identifier)\n".utf8)
+            let detection = bytes.withUnsafeBufferPointer { detector.scan($0, origin: Origin(path: "x.yml"), scratch: MatchScratch()) }
+            #expect(!detection.findings.contains { $0.ruleID == "ivymail-key-assignment" }, "\(identifier) is an identifier")
+        }
+    }
 }

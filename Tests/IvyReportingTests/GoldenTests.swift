@@ -2,7 +2,7 @@ import Foundation
 import IvyConfig
 import IvyMatching
 import IvyModel
-import IvyReporting
+@testable import IvyReporting
 import Testing
 import TestSupport
 
@@ -30,6 +30,10 @@ import TestSupport
             report.findings += detection.findings
             report.filesScanned += 1
             report.bytesScanned += text.utf8.count
+        }
+        // One key was checked with --verify, so every format shows a verdict.
+        for index in report.findings.indices where report.findings[index].secret == Array(key.utf8) {
+            report.findings[index].verification = Verification(.active, "IvyMail answered 422 with success:false, so the key authenticated")
         }
         report.skipped = [SkippedFile(path: "assets/logo.png", reason: .binary), SkippedFile(path: "dump.sql", reason: .tooLarge)]
         report.problems = [ScanProblem(path: "private/notes.txt", message: "Permission denied")]
@@ -66,6 +70,59 @@ import TestSupport
         // It is also valid JSON with the documented top-level fields.
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["schema", "version", "tool", "findings", "errors", "skipped", "summary"])
+    }
+
+    @Test func githubAnnotations() throws {
+        let report = try Self.fixtureReport()
+        let annotations = GitHubAnnotations(options: ReportOptions(toolVersion: "0.0.0-test")).render(report)
+        try check("annotations.txt", annotations)
+        // One workflow command per line; suppressed findings are not annotated.
+        let lines = annotations.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") })
+        #expect(lines.count == report.findings.filter { !$0.suppressed }.count)
+        #expect(!annotations.contains("docs/setup.md"))
+    }
+
+    @Test func annotationEscapingKeepsOneCommandPerLine() {
+        #expect(GitHubAnnotations.data("a%b\nc\rd") == "a%25b%0Ac%0Dd")
+        #expect(GitHubAnnotations.property("dir,x/a:b.py") == "dir%2Cx/a%3Ab.py")
+    }
+
+    @Test func annotationsStopAtGitHubsLimit() throws {
+        var report = try Self.fixtureReport()
+        let template = report.findings.first { !$0.suppressed }!
+        report.findings = (1...60).map { line in
+            var finding = template
+            finding.location.line = line
+            finding.location.endLine = line
+            return finding
+        }
+        let lines = GitHubAnnotations(options: ReportOptions(toolVersion: "t")).render(report).split(separator: "\n")
+        #expect(lines.count == GitHubAnnotations.limit + 1)
+        #expect(lines.last?.hasPrefix("::notice ") == true && lines.last?.contains("10 more") == true)
+    }
+
+    /// `--fail-on-active`: the JSON `gating` flag follows liveness, not severity
+    /// or suppression, so dashboards agree with the exit status.
+    @Test func liveKeysGateDrivesGatingEverywhere() throws {
+        var report = try Self.fixtureReport()
+        report.liveKeysGate = true
+        let live = report.findings.filter { $0.verification?.status.isLive == true }
+        #expect(live.count == 1)
+        #expect(report.gating(failOn: .medium).map(\.fingerprint) == live.map(\.fingerprint))
+        let json = ReportFormat.json.render(report, options: ReportOptions(toolVersion: "t"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let gating = findings.filter { $0["gating"] as? Bool == true }
+        #expect(gating.count == 1)
+        #expect((gating.first?["verification"] as? [String: Any])?["status"] as? String == "active")
+        // The suppressed key, unverified, does not gate even though it is critical.
+        #expect(findings.contains { $0["suppressed"] as? Bool == true && $0["gating"] as? Bool == false })
+        let junit = ReportFormat.junit.render(report, options: ReportOptions(toolVersion: "t"))
+        #expect(junit.components(separatedBy: "<failure ").count - 1 == 1)
+        #expect(junit.contains("--fail-on-active fails only on live keys"))
+        let text = ReportFormat.text.render(report, options: ReportOptions(toolVersion: "t"))
+        #expect(text.contains("FAIL: 1 finding with a live key"))
     }
 
     @Test func noFormatLeaksASecretUnlessAsked() throws {
