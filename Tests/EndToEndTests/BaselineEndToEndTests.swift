@@ -119,6 +119,19 @@ import TestSupport
         try edit(temp.path + "/.ivyscan-baseline.json") { $0["expires"] = "2001-02-03" }
         let expired = ivyscan(["baseline", "audit", "--no-git", "--fail-on-stale-baseline"], in: temp.path)
         #expect(expired.status == 1 && expired.stdout.contains("expired"))
+
+        // The same audit as JSON, for bots; the exit status is the same.
+        temp.write("a.py", "")
+        let json = ivyscan(["baseline", "audit", "--no-git", "--format", "json", "--fail-on-stale-baseline"], in: temp.path)
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "ivyscan-baseline-audit" && object["clean"] as? Bool == false)
+        #expect((object["counts"] as? [String: Int]) == ["expired": 1, "unused": 1, "missing-reason": 0])
+        let stale = try #require((object["stale"] as? [[String: Any]])?.first)
+        #expect(stale["problems"] as? [String] == ["expired", "unused"])
+        #expect(stale["reason"] as? String == "accepted test key" && stale["owner"] is NSNull)
+        #expect(!json.stdout.contains(stay))
+        #expect(ivyscan(["baseline", "create", "--format", "json"], in: temp.path).status == 2, "--format is for audit")
     }
 
     @Test func badBaselineIsAUsageError() {
