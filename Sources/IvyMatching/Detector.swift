@@ -110,6 +110,12 @@ public final class Detector: Sendable {
         var budget = Detector.decodeBudget
         collect(bytes, hits: hits, depth: 0, context: bytes, scratch: scratch, trace: trace, into: &pass, budget: &budget)
         if pass.limitExceeded { detection.limitExceeded = true }
+        if pass.kept.contains(where: { !rules[$0.rule].rule.isSecret }) && ReportSignature.isIvyscanReport(bytes) {
+            for candidate in pass.kept where !rules[candidate.rule].rule.isSecret {
+                pass.dropped.append((candidate, "in an ivyscan report: rule documentation, not code (only secret rules apply)"))
+            }
+            pass.kept.removeAll { !rules[$0.rule].rule.isSecret }
+        }
         let kept = pass.kept
 
         if kept.isEmpty && !trace { return detection }

@@ -25,6 +25,32 @@ import TestSupport
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    /// Yesterday's reports left in the tree must not become today's findings:
+    /// SARIF quotes rule documentation full of code examples. A report made
+    /// with --show-secrets holds real keys and must still be reported.
+    @Test func ownReportsInTheTreeAreNotFindingsUnlessTheyHoldKeys() throws {
+        let temp = TempDirectory()
+        let key = TestKeys.key()
+        temp.write("app/config.py", "IVYMAIL_API_KEY = \"\(key)\"\nprint(os.environ[\"IVYMAIL_API_KEY\"])\n")
+        temp.write("reports/README", "CI reports\n")
+        let reports = ["reports/ivyscan.sarif", "reports/ivyscan.json", "reports/ivyscan.xml", "reports/gl-secret-detection-report.json"]
+        let first = ivyscan(["scan", "--no-git", "app"] + reports.flatMap { ["-o", $0] }, in: temp.path)
+        #expect(first.status == 1)
+        let again = ivyscan(["scan", "--no-git", "--format", "json", "."], in: temp.path)
+        let findings = try #require(try object(again.stdout)["findings"] as? [[String: Any]])
+        #expect(Set(findings.compactMap { $0["path"] as? String }) == ["app/config.py"], "\(findings.map { ($0["path"]!, $0["rule_id"]!) })")
+        // The same reports with the key in full are leaks of their own.
+        let shown = ivyscan(["scan", "--no-git", "--show-secrets", "app"] + reports.flatMap { ["-o", $0] }, in: temp.path)
+        #expect(shown.status == 1)
+        let leaked = ivyscan(["scan", "--no-git", "--format", "json", "reports"], in: temp.path)
+        let leaks = try #require(try object(leaked.stdout)["findings"] as? [[String: Any]])
+        for report in reports {
+            #expect(leaks.contains { $0["path"] as? String == String(report.dropFirst("reports/".count)) && $0["rule_id"] as? String == "ivymail-api-key" },
+                    "\(report) with --show-secrets holds the key")
+        }
+        #expect(!leaks.contains { $0["rule_id"] as? String == "ivymail-key-logged" })
+    }
+
     @Test func oneScanWritesEveryReport() throws {
         let temp = TempDirectory()
         let key = TestKeys.key()
