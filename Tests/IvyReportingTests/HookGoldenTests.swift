@@ -51,6 +51,23 @@ import TestSupport
         try GoldenTests().check("hook.txt", ReportFormat.hook.render(report, options: ReportOptions(toolVersion: "0.0.0-test")))
     }
 
+    /// `git staged --verify`: the verdict is one more line under the key, and
+    /// an already-committed live key says so on its single line.
+    @Test func verifiedKeys() throws {
+        var report = try Self.fixtureReport([
+            ("src/send.py", "KEY = \"\(TestKeys.seededKey(seed: 7))\"\n", .new, nil),
+            ("cmd/main.go", "const key = \"\(TestKeys.seededKey(seed: 11))\"\n", .existing, nil),
+        ])
+        for index in report.findings.indices {
+            report.findings[index].verification = report.findings[index].status == .new
+                ? Verification(.inactive, "IvyMail answered 401: invalid or revoked")
+                : Verification(.active, "IvyMail answered 422 with success:false, so the key authenticated")
+        }
+        let output = ReportFormat.hook.render(report, options: ReportOptions(toolVersion: "0.0.0-test"))
+        try GoldenTests().check("hook-verified.txt", output)
+        #expect(output.contains("IvyMail: inactive (") && output.contains("rotate it now"))
+    }
+
     /// Nothing to act on prints nothing; already-committed keys print one line each.
     @Test func cleanAndExistingOnly() throws {
         #expect(ReportFormat.hook.render(ScanReport(), options: ReportOptions(toolVersion: "t")) == "")
