@@ -14,6 +14,9 @@ Suites (--suite, default all):
              (Tests/TestSupport/fake_ivymail.py) at --verify-rate 50; elapsed
              vs the 20 s the limit allows, sends (must be 0), lost results
              (not in the "all" set: it is a network-shaped run)
+  progress   the tree scan with stderr on a pseudo-terminal (progress line
+             drawn from the start) vs stderr to /dev/null (no progress line),
+             alternating: the cost of the progress line
 
 Usage: scripts/bench.py --bin PATH [--suite S] [--runs N] [--tree DIR]
 """
@@ -171,7 +174,7 @@ def main():
     parser.add_argument("--tree")
     parser.add_argument("--bin", required=True)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--suite", default="all", choices=["all", "tree", "precommit", "history", "verify"])
+    parser.add_argument("--suite", default="all", choices=["all", "tree", "precommit", "history", "verify", "progress"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ivyscan-bench-", ignore_cleanup_errors=True) as base:
         status = 0
@@ -183,6 +186,8 @@ def main():
             status |= tree_suite(args, base)
         if args.suite == "verify":
             status |= verify_suite(args, base)
+        if args.suite == "progress":
+            status |= progress_suite(args, base)
         return status
 
 
@@ -240,6 +245,46 @@ def tree_suite(args, base):
     print(f"tree: {files} files, {args.runs} alternating runs each, {args.threads} threads")
     report(times, "rg")
     print(f"  peak RSS: ivyscan {peak_rss_kb(ivyscan, tree) / 1024:.1f} MB, rg {peak_rss_kb(ripgrep, tree) / 1024:.1f} MB")
+    return 0
+
+
+def progress_suite(args, base):
+    import pty
+    tree = args.tree or prepare_tree(base)[0]
+    command = [args.bin, "scan", "--no-git", "--format", "json", "-j", str(args.threads), "."]
+    env = dict(os.environ, IVYSCAN_PROGRESS_DELAY="0", TERM="xterm")
+
+    def on_terminal():
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(command, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=slave)
+        os.close(slave)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        os.close(master)
+        proc.wait()
+        return drawn
+
+    drawn = on_terminal()
+    if b" files \xc2\xb7 " not in drawn:
+        print("progress: no progress line was drawn on the terminal", file=sys.stderr)
+        return 1
+    times = {"progress": [], "plain": []}
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        on_terminal()
+        times["progress"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        subprocess.run(command, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times["plain"].append(time.perf_counter() - start)
+    print(f"progress: tree scan, {args.runs} alternating runs, stderr on a pty (line redrawn every 0.2 s) vs /dev/null")
+    report(times, "plain")
     return 0
 
 

@@ -61,18 +61,8 @@ final class ProgressLine: @unchecked Sendable {
 
     /// "12,345/51,415 files · 420.0 MB · 610.2 MB/s · 1.2s"
     static func text(_ snapshot: ScanProgress.Snapshot, unit: String, elapsed: Double) -> String {
-        let total = snapshot.totalIsFinal ? grouped(snapshot.total) : grouped(snapshot.total) + "+"
+        let total = snapshot.totalIsFinal ? ByteCount.grouped(snapshot.total) : ByteCount.grouped(snapshot.total) + "+"
         let rate = elapsed > 0 ? Double(snapshot.bytes) / elapsed : 0
-        return "ivyscan: \(grouped(snapshot.done))/\(total) \(unit) · \(ByteCount.format(snapshot.bytes)) · \(ByteCount.format(Int(rate)))/s · \(TimeFormat.formatSeconds(elapsed))"
-    }
-
-    static func grouped(_ value: Int) -> String {
-        let digits = Array(String(value))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return out
+        return "ivyscan: \(ByteCount.grouped(snapshot.done))/\(total) \(unit) · \(ByteCount.format(snapshot.bytes)) · \(ByteCount.format(Int(rate)))/s · \(TimeFormat.formatSeconds(elapsed))"
     }
 }

@@ -155,11 +155,12 @@ struct ReportSettings {
         var report = report
         if let baseline { Baseline.apply(baseline, to: &report) }
         report.liveKeysGate = verify.failOnActive
-        let base = ReportOptions(
+        var base = ReportOptions(
             showSecrets: showSecrets, failOn: failOn, verbose: verbose, quiet: quiet, toolVersion: Version.current,
             rules: config.rules.map(RuleMetadata.init) + config.checks.map(RuleMetadata.init),
             generatedAt: Int(Date().timeIntervalSince1970),
             commitSHA: environment["CI_COMMIT_SHA"] ?? environment["GITHUB_SHA"])
+        base.strict = strict
         if trace {
             for event in report.trace {
                 let candidate = showSecrets ? Redactor.printable(event.candidate) : Redactor.redact(event.candidate, prefixLength: event.prefixLength)

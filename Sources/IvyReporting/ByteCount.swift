@@ -11,4 +11,15 @@ public enum ByteCount {
         if unit == 0 { return "\(bytes) B" }
         return "\(TimeFormat.oneDecimal(value)) \(units[unit])"
     }
+
+    /// Thousands separated for reading at a glance: 51,415.
+    public static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value.magnitude))
+        var out = value < 0 ? "-" : ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return out
+    }
 }

@@ -22,6 +22,9 @@ public struct ReportOptions: Sendable {
     /// The commit a directory scan looked at (CI's `CI_COMMIT_SHA` /
     /// `GITHUB_SHA`); GitLab's report requires one for every finding.
     public var commitSHA: String?
+    /// `--strict`: unreadable input makes the scan incomplete (exit 3), so
+    /// the summary's verdict must say so too.
+    public var strict = false
 
     public init(showSecrets: Bool = false, color: Bool = false, failOn: Severity = .medium, verbose: Bool = false,
                 quiet: Bool = false, toolVersion: String, rules: [RuleMetadata] = [], generatedAt: Int = 0,

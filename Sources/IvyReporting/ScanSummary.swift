@@ -87,9 +87,13 @@ struct ScanSummary {
             let what = report.liveKeysGate ? Self.plural(failing, "finding") + " with a live key" : Self.plural(failing, "finding") + " at or above " + options.failOn.rawValue
             return style("FAIL", .severity(.critical)) + ": \(what)"
         }
-        if gaps > 0 { return style("INCOMPLETE", .severity(.high)) + ": \(Self.plural(gaps, "coverage gap")) (see above); nothing failed \(gate)" }
+        if gaps > 0 { return style("INCOMPLETE", .severity(.high)) + ": \(Self.plural(gaps, "coverage gap")) (listed on stderr); nothing fails \(gate)" }
+        if options.strict && (!report.problems.isEmpty || report.limitExceeded) {
+            let count = report.problems.count
+            return style("INCOMPLETE", .severity(.high)) + ": \(count == 0 ? "part of a file" : Self.plural(count, "file")) could not be scanned (--strict); nothing fails \(gate)"
+        }
         return style("PASS", .ok) + ": nothing fails \(gate)"
     }
 
-    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+    static func plural(_ count: Int, _ noun: String) -> String { "\(ByteCount.grouped(count)) \(noun)\(count == 1 ? "" : "s")" }
 }

@@ -125,6 +125,21 @@ import TestSupport
         #expect(text.contains("FAIL: 1 finding with a live key"))
     }
 
+    /// The verdict agrees with the exit status: --strict turns unreadable
+    /// files into INCOMPLETE (exit 3), coverage gaps always do.
+    @Test func verdictFollowsTheExitStatus() {
+        var report = ScanReport(problems: [ScanProblem(path: "secret.txt", message: "Permission denied")], filesScanned: 12_345)
+        var options = ReportOptions(toolVersion: "t")
+        let text = TextReporter(options: options)
+        #expect(text.summary(report).hasSuffix("PASS: nothing fails --fail-on medium"))
+        #expect(text.summary(report).contains("scanned 12,345 files"))
+        options.strict = true
+        #expect(TextReporter(options: options).summary(report).hasSuffix("INCOMPLETE: 1 file could not be scanned (--strict); nothing fails --fail-on medium"))
+        report.problems = []
+        report.coverage = GitCoverage(scope: "range a..b", commits: 1, blobs: 1, bytes: 1, gaps: ["shallow clone"])
+        #expect(TextReporter(options: options).summary(report).hasSuffix("INCOMPLETE: 1 coverage gap (listed on stderr); nothing fails --fail-on medium"))
+    }
+
     @Test func noFormatLeaksASecretUnlessAsked() throws {
         let report = try Self.fixtureReport()
         let secrets = report.findings.map { String(decoding: $0.secret, as: UTF8.self) }
