@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["fake_ivymail.py"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["fake_ivymail.py", "on_terminal.py"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "GitIgnoreTests", dependencies: ["GitIgnore", "TestSupport"]),
         .testTarget(name: "IvyModelTests", dependencies: ["IvyModel", "TestSupport"]),

@@ -68,32 +68,15 @@ import TestSupport
         #expect(json.stderr.contains("::error file=app/config.py"))
     }
 
-    /// Runs ivyscan with stderr on a pseudo-terminal and stdout on a pipe;
-    /// returns (stdout, what the terminal received).
+    /// Runs ivyscan with stderr on a pseudo-terminal and stdout on a pipe
+    /// (Tests/TestSupport/on_terminal.py); returns (stdout, what the terminal received).
     func onTerminal(_ arguments: [String], in directory: String, environment extra: [String: String]) throws -> (String, String) {
-        let script = """
-            import os, pty, subprocess, sys
-            master, slave = pty.openpty()
-            proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=slave)
-            os.close(slave)
-            tty = b""
-            while True:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                tty += chunk
-            out = proc.stdout.read()
-            proc.wait()
-            sys.stdout.buffer.write(out + b"\\0" + tty)
-            """
         var environment = ProcessInfo.processInfo.environment
         for key in ["IVYSCAN_CONFIG", "NO_COLOR", "GITHUB_ACTIONS"] { environment.removeValue(forKey: key) }
         environment["TERM"] = "xterm"
         for (key, value) in extra { environment[key] = value }
-        let result = Command.run("/usr/bin/env", ["python3", "-c", script, PackagePaths.binary] + arguments, in: directory, environment: environment, timeout: 60)
+        let helper = PackagePaths.root + "/Tests/TestSupport/on_terminal.py"
+        let result = Command.run("/usr/bin/env", ["python3", helper, PackagePaths.binary] + arguments, in: directory, environment: environment, timeout: 60)
         #expect(!result.timedOut)
         let parts = result.stdout.split(separator: "\0", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         try #require(parts.count == 2, "pty helper failed: \(result.stderr)")
