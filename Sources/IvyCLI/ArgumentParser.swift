@@ -68,6 +68,7 @@ struct ArgumentParser {
                 parsed.flags.insert(spec.long)
             }
         }
+        if parsed.has("help") { throw UsageError.help(command: command) }
         return parsed
     }
 

@@ -64,10 +64,7 @@ enum BaselineCommand {
         let parsed: ArgumentParser.Parsed
         do throws(UsageError) {
             parsed = try ArgumentParser(specs: options, command: name).parse(arguments)
-            if parsed.has("help") || parsed.positionals.first == "help" {
-                console.out(help + "\n")
-                return ExitCode.clean.rawValue
-            }
+            if parsed.positionals.first == "help" { throw UsageError.help(command: name) }
             guard let first = parsed.positionals.first else { throw UsageError("missing mode: create, update or audit", command: name) }
             guard ["create", "update", "audit"].contains(first) else {
                 throw UsageError("unknown baseline mode '\(first)': create, update or audit", command: name)

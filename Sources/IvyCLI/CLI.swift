@@ -19,6 +19,7 @@ public enum CLI {
                 run: HookInstallCommand.runInstall),
         Command(name: HookInstallCommand.uninstallName, summary: HookInstallCommand.uninstallSummary, help: HookInstallCommand.uninstallHelp,
                 run: HookInstallCommand.runUninstall),
+        Command(name: SARIFMergeCommand.name, summary: SARIFMergeCommand.summary, help: SARIFMergeCommand.help, run: SARIFMergeCommand.run),
     ]
 
     static var help: String {
@@ -75,6 +76,10 @@ public enum CLI {
 
     /// Prints a usage error with where to look next; returns exit status 2.
     static func fail(_ error: UsageError, console: Console) -> Int32 {
+        if error.helpRequested, let name = error.command, let command = commands.first(where: { $0.name == name }) {
+            console.out(command.help + "\n")
+            return ExitCode.clean.rawValue
+        }
         let hint = error.command.map { "see 'ivyscan help \($0)'" } ?? "see 'ivyscan --help'"
         console.error("ivyscan: error: \(error.message)\n\(hint)\n")
         return ExitCode.usage.rawValue

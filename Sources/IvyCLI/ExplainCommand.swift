@@ -22,10 +22,6 @@ enum ExplainCommand {
     static func run(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
         do {
             let parsed = try ArgumentParser(specs: options, command: name).parse(arguments)
-            if parsed.has("help") {
-                console.out(help + "\n")
-                return 0
-            }
             guard parsed.positionals.count == 1 else { throw UsageError("expected exactly one rule id", command: name) }
             let config = try ConfigLoader.load(explicitPath: parsed.value("config"), roots: ["."], environment: environment)
             let id = parsed.positionals[0]

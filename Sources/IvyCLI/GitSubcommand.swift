@@ -66,10 +66,7 @@ enum GitSubcommand {
         var baselineOut: String?
         do throws(UsageError) {
             let parsed = try ArgumentParser(specs: self.options, command: name).parse(arguments)
-            if parsed.has("help") || parsed.positionals.first == "help" {
-                console.out(help + "\n")
-                return ExitCode.clean.rawValue
-            }
+            if parsed.positionals.first == "help" { throw UsageError.help(command: name) }
             settings = try ReportSettings(parsed, command: name)
             verify = try VerifyOptions(parsed, command: name, environment: environment)
             guard let mode = parsed.positionals.first else { throw UsageError("missing mode: staged, range, ci, history or pre-push", command: name) }

@@ -72,10 +72,6 @@ enum HookInstallCommand {
         let policy: HookConflictPolicy
         do throws(UsageError) {
             parsed = try ArgumentParser(specs: installOptions, command: installName).parse(arguments)
-            if parsed.has("help") {
-                console.out(installHelp + "\n")
-                return ExitCode.clean.rawValue
-            }
             guard parsed.positionals.isEmpty else { throw UsageError("unexpected argument '\(parsed.positionals[0])'", command: installName) }
             guard !(parsed.has("chain") && parsed.has("force")) else {
                 throw UsageError("choose one of --chain (keep the existing hook) and --force (set it aside)", command: installName)
@@ -107,10 +103,6 @@ enum HookInstallCommand {
         let parsed: ArgumentParser.Parsed
         do throws(UsageError) {
             parsed = try ArgumentParser(specs: uninstallOptions, command: uninstallName).parse(arguments)
-            if parsed.has("help") {
-                console.out(uninstallHelp + "\n")
-                return ExitCode.clean.rawValue
-            }
             guard parsed.positionals.isEmpty else { throw UsageError("unexpected argument '\(parsed.positionals[0])'", command: uninstallName) }
         } catch {
             return CLI.fail(error, console: console)

@@ -23,10 +23,6 @@ enum RulesCommand {
     static func run(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
         do {
             let parsed = try ArgumentParser(specs: options, command: name).parse(arguments)
-            if parsed.has("help") {
-                console.out(help + "\n")
-                return 0
-            }
             guard parsed.positionals.isEmpty else { throw UsageError("unexpected argument '\(parsed.positionals[0])'", command: name) }
             let config = try ConfigLoader.load(explicitPath: parsed.value("config"), roots: ["."], environment: environment)
             let idWidth = (config.rules.map(\.id.count) + config.checks.map(\.id.count)).max() ?? 2

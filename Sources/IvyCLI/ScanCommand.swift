@@ -45,10 +45,6 @@ enum ScanCommand {
         let verify: VerifyOptions
         do throws(UsageError) {
             let parsed = try ArgumentParser(specs: options, command: name).parse(arguments)
-            if parsed.has("help") {
-                console.out(help + "\n")
-                return ExitCode.clean.rawValue
-            }
             settings = try ReportSettings(parsed, command: name)
             verify = try VerifyOptions(parsed, command: name, environment: environment)
             if let threads = parsed.value("threads") {

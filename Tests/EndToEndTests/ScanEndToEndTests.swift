@@ -215,6 +215,18 @@ import Darwin
         let scanHelp = ivyscan(["help", "scan"], in: temp.path)
         #expect(scanHelp.stdout.contains("EXIT STATUS:"))
         #expect(ivyscan(["scan", "--help"], in: temp.path).stdout == scanHelp.stdout)
+        // Every command answers -h and --help, even after other options, the same as `help CMD`.
+        let commands = ["scan", "git", "baseline", "verify", "rules", "explain", "install-hooks", "uninstall-hooks", "sarif-merge"]
+        for command in commands {
+            let expected = ivyscan(["help", command], in: temp.path)
+            #expect(expected.status == 0 && expected.stdout.hasPrefix("USAGE: ivyscan \(command)"), "help \(command)")
+            for flag in ["-h", "--help"] {
+                let asked = ivyscan([command, "-q", flag].filter { command == "scan" || $0 != "-q" }, in: temp.path)
+                #expect(asked.status == 0 && asked.stdout == expected.stdout && asked.stderr.isEmpty, "\(command) \(flag)")
+            }
+        }
+        #expect(ivyscan(["git", "staged", "--help"], in: temp.path).stdout == ivyscan(["help", "git"], in: temp.path).stdout)
+        #expect(ivyscan(["scan", "--bogus", "--help"], in: temp.path).status == 2, "a bad option is still an error")
         #expect(ivyscan(["--version"], in: temp.path).stdout.hasPrefix("ivyscan "))
         let rules = ivyscan(["rules"], in: temp.path)
         #expect(rules.stdout.contains("ivymail-api-key"))
