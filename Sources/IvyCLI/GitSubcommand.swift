@@ -126,6 +126,14 @@ enum GitSubcommand {
                 let choice = try CIRange.choose(environment) { base, head in
                     try? repository.git.text(["merge-base", "--end-of-options", base, head])
                 }
+                // A new branch is compared with the default branch's remote
+                // ref, which CI clones often lack: a gap with its fix, not a bad revision.
+                if let base = choice.base, base.hasPrefix("refs/remotes/origin/"),
+                   (try? repository.git.text(["rev-parse", "--verify", "--quiet", "--end-of-options", base + "^{commit}"])) == nil {
+                    let branch = base.dropFirst("refs/remotes/origin/".count)
+                    console.error("ivyscan: incomplete: \(choice.reason), but \(base) is not in this clone; fetch it first: git fetch origin +refs/heads/\(branch):\(base)\n")
+                    return ExitCode.incomplete.rawValue
+                }
                 options.target = .range(base: choice.base, head: choice.head, reason: choice.reason)
                 console.error("ivyscan: \(choice.reason): \(choice.base.map { String($0.prefix(12)) } ?? "(start)")..\(String(choice.head.prefix(12)))\n")
             } catch {
