@@ -10,13 +10,15 @@ Suites (--suite, default all):
              repository with a 3-file staged change
   history    ivyscan git history --all vs git log -p --all | rg, on a generated
              repository with 10,000 commits (git fast-import)
-  verify     ivyscan verify: 1,000 unique keys against the fake IvyMail server
-             (Tests/TestSupport/fake_ivymail.py) at --verify-rate 50; elapsed
-             vs the 20 s the limit allows, sends (must be 0), lost results
-             (not in the "all" set: it is a network-shaped run)
+  verify     ivyscan verify against the fake IvyMail server
+             (Tests/TestSupport/fake_ivymail.py) at --verify-rate 50: 1,000
+             unique keys (elapsed vs the 20 s the limit allows), then 40 keys
+             answered after 0.5 s each, 8 at a time (vs 2.5 s); time to the
+             first request, requests in flight, sends (must be 0), lost
+             results (not in the "all" set: it is a network-shaped run)
   progress   the tree scan with stderr on a pseudo-terminal (progress line
-             drawn from the start) vs stderr to /dev/null (no progress line),
-             alternating: the cost of the progress line
+             drawn from the start) vs stderr on a pipe (no progress line),
+             both through Tests/TestSupport/on_terminal.py: its cost
 
 Usage: scripts/bench.py --bin PATH [--suite S] [--runs N] [--tree DIR]
 """
@@ -192,22 +194,49 @@ def main():
 
 
 def verify_suite(args, base):
-    import json
-    import urllib.request
+    """Two runs against the fake server. Throughput: 1,000 keys at 50/s, so
+    the rate limit is the only bound (20 s). Concurrency: 40 keys the server
+    answers after 0.5 s each, 8 at a time (ideal 40/8 x 0.5 = 2.5 s). Both
+    print when the first request arrived and the most requests in flight, so
+    a stall or lost concurrency shows (libdispatch granting one thread per
+    second once curl workers block made the first run take 27 s)."""
+    status = 0
     keys = [key() for _ in range(1000)]
     behaviours = ["active", "revoked", "restricted"]
+    elapsed, first, stats, statuses, leaked = verify_run(args, base, keys, [behaviours[i % 3] for i in range(len(keys))], [], 8)
+    print("verify: %d keys at 50/s: %.1f s (the limit allows 1000/50 = 20.0 s; first request after %.2f s, %.1f/s at the server), "
+          "%d requests, %d sends, %d results (%d active, %d inactive, %d restricted, %d unknown), %d lost, keys in output: %s"
+          % (len(keys), elapsed, first, (stats["requests"] - 1) / max(1e-9, stats["times"][-1] - stats["times"][0]) if stats["times"] else 0,
+             stats["requests"], stats["sends"], len(statuses), statuses.count("active"), statuses.count("inactive"),
+             statuses.count("restricted"), statuses.count("unknown"), len(keys) - len(statuses), "yes" if leaked else "no"))
+    status |= 0 if stats["sends"] == 0 and len(statuses) == len(keys) and not leaked else 1
+    slow = [key() for _ in range(40)]
+    elapsed, first, stats, statuses, leaked = verify_run(args, base, slow, ["slow"] * len(slow), ["--delay", "0.5"], 8)
+    print("verify: %d keys answered after 0.5 s, 8 at a time: %.1f s (ideal 40/8 x 0.5 = 2.5 s; first request after %.2f s), "
+          "at most %d in flight, %d sends, %d lost, keys in output: %s"
+          % (len(slow), elapsed, first, stats["max_in_flight"], stats["sends"], len(slow) - len(statuses), "yes" if leaked else "no"))
+    status |= 0 if stats["sends"] == 0 and len(statuses) == len(slow) and not leaked else 1
+    return status
+
+
+def verify_run(args, base, keys, behaviours, server_arguments, concurrency):
+    """Runs `ivyscan verify` on `keys` against a fresh fake server; returns
+    (elapsed, seconds to the first request, server stats, statuses, leaked)."""
+    import json
+    import urllib.request
     key_file = os.path.join(base, "keys.txt")
     with open(key_file, "w") as handle:
-        for index, value in enumerate(keys):
-            handle.write("%s %s\n" % (value, behaviours[index % 3]))
+        for value, behaviour in zip(keys, behaviours):
+            handle.write("%s %s\n" % (value, behaviour))
     server_script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "TestSupport", "fake_ivymail.py")
-    server = subprocess.Popen([sys.executable, server_script, "--keys", key_file], stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen([sys.executable, server_script, "--keys", key_file] + server_arguments, stdout=subprocess.PIPE, text=True)
     try:
         port = int(server.stdout.readline().split()[1])
         env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+        # time.monotonic is the server's clock too (CLOCK_MONOTONIC on Linux).
         started = time.monotonic()
         result = subprocess.run([args.bin, "verify", "--api-base", "http://127.0.0.1:%d" % port, "--verify-rate", "50",
-                                 "--verify-concurrency", "8", "--verify-deadline", "120", "--format", "json"],
+                                 "--verify-concurrency", str(concurrency), "--verify-deadline", "120", "--format", "json"],
                                 input="\n".join(keys) + "\n", capture_output=True, text=True, env=env)
         elapsed = time.monotonic() - started
         report = json.loads(result.stdout)
@@ -215,14 +244,11 @@ def verify_suite(args, base):
         stats = json.loads(opener.open("http://127.0.0.1:%d/__stats" % port).read())
     finally:
         server.kill()
+        server.wait()
+    first = min(stats["times"]) - started if stats["times"] else float("nan")
     statuses = [entry["status"] for entry in report["keys"]]
     leaked = any(value in result.stdout or value in result.stderr for value in keys)
-    print("verify: %d keys at 50/s: %.1f s (the limit allows 1000/50 = 20.0 s), %d requests, %d sends, "
-          "%d results (%d active, %d inactive, %d restricted, %d unknown), %d lost, keys in output: %s"
-          % (len(keys), elapsed, stats["requests"], stats["sends"], len(statuses), statuses.count("active"),
-             statuses.count("inactive"), statuses.count("restricted"), statuses.count("unknown"),
-             len(keys) - len(statuses), "yes" if leaked else "no"))
-    return 0 if stats["sends"] == 0 and len(statuses) == len(keys) and not leaked else 1
+    return elapsed, first, stats, statuses, leaked
 
 
 def tree_suite(args, base):

@@ -48,10 +48,6 @@ enum VerifyCommand {
         let parsed: ArgumentParser.Parsed
         do throws(UsageError) {
             parsed = try ArgumentParser(specs: options, command: name).parse(arguments)
-            if parsed.has("help") {
-                console.out(help + "\n")
-                return ExitCode.clean.rawValue
-            }
             guard parsed.positionals.isEmpty else { throw UsageError("verify takes keys on stdin, not as arguments (argv is visible to other users)", command: name) }
             switch parsed.value("format") ?? "text" {
             case "text": json = false
@@ -86,13 +82,12 @@ enum VerifyCommand {
         }
         var unique = Set<[UInt8]>()
         keys = keys.filter { unique.insert($0).inserted }
-        let run = Verifier(settings: verify.settings, transport: verify.transport(environment)).verify(keys)
-        for warning in run.warnings { console.error("ivyscan: WARNING: \(warning)\n") }
+        let run = verify.run(console: console, environment: environment) { verifier, cache in verifier.verify(keys, cache: cache) }
         let showSecrets = parsed.has("show-secrets")
         func shown(_ key: [UInt8]) -> String { showSecrets ? Redactor.printable(key) : Redactor.redact(key, prefixLength: 8) }
         let entries = keys.compactMap { key in run.results[key].map { (key: shown(key), verification: $0) } }
         if json {
-            console.out(VerificationListReporter.json(entries, requests: run.requests))
+            console.out(VerificationListReporter.json(entries, requests: run.requests, cached: run.cached))
         } else {
             for entry in entries { console.out("\(entry.key)  \(entry.verification.status.rawValue)  \(entry.verification.reason)\n") }
             let counts = VerificationStatus.allCases.map { status in "\(run.results.values.filter { $0.status == status }.count) \(status.rawValue)" }

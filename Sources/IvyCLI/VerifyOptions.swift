@@ -10,6 +10,9 @@ struct VerifyOptions {
     var printRequest = false
     /// Resolved only from flags and the environment, never from a config file.
     var settings = VerifierSettings(base: try! APIBase(parsing: APIBase.defaultURL))
+    /// `--verify-cache`: verdicts kept between runs; off by default.
+    var cachePath: String?
+    var cacheTTL = VerificationCache.defaultTTL
 
     /// The variable the printed curl command reads the key from.
     static let keyVariable = "IVYMAIL_KEY_TO_CHECK"
@@ -22,6 +25,8 @@ struct VerifyOptions {
         OptionSpec("verify-rate", value: "N", help: "Verification requests per second (default: 5)"),
         OptionSpec("verify-timeout", value: "SECONDS", help: "Seconds per verification request (default: 10)"),
         OptionSpec("verify-deadline", value: "SECONDS", help: "Seconds for all verification; later keys are unknown (default: 120)"),
+        OptionSpec("verify-cache", value: "FILE", help: "Reuse verdicts kept in FILE (salted hashes only, never keys; mode 0600) and add new ones (default: off)"),
+        OptionSpec("verify-cache-ttl", value: "SECONDS", help: "How long a cached verdict is reused (default: 86400); unknown verdicts are never cached"),
         OptionSpec("print-verification-request", help: "Print on stderr the curl command that repeats one check by hand (key from $\(keyVariable))"),
     ]
 
@@ -32,10 +37,17 @@ struct VerifyOptions {
         enabled = alwaysOn || parsed.has("verify") || failOnActive
         printRequest = parsed.has("print-verification-request")
         if !enabled {
-            for name in ["api-base", "verify-concurrency", "verify-rate", "verify-timeout", "verify-deadline"] where parsed.value(name) != nil {
+            for name in ["api-base", "verify-concurrency", "verify-rate", "verify-timeout", "verify-deadline", "verify-cache", "verify-cache-ttl"]
+            where parsed.value(name) != nil {
                 throw UsageError("--\(name) needs --verify", command: command)
             }
         }
+        cachePath = parsed.value("verify-cache")
+        if cachePath?.isEmpty == true { throw UsageError("--verify-cache needs a file name", command: command) }
+        if cachePath == nil && parsed.value("verify-cache-ttl") != nil {
+            throw UsageError("--verify-cache-ttl needs --verify-cache", command: command)
+        }
+        cacheTTL = try Self.number(parsed, "verify-cache-ttl", in: 1...31_536_000, command: command) ?? VerificationCache.defaultTTL
         // Offline runs ignore IVYSCAN_API_BASE, so a bad value cannot break them.
         if enabled || printRequest {
             do {
@@ -84,9 +96,29 @@ struct VerifyOptions {
     func apply(to report: inout ScanReport, console: Console, environment: [String: String]) {
         if printRequest { console.error("ivyscan: to check one key by hand: \(curlCommand(environment))\n") }
         guard enabled else { return }
-        let verifier = Verifier(settings: settings, transport: transport(environment))
-        let run = verifier.annotate(&report.findings)
-        for warning in run.warnings { console.error("ivyscan: WARNING: \(warning)\n") }
+        _ = run(console: console, environment: environment) { verifier, cache in verifier.annotate(&report.findings, cache: cache) }
+    }
+
+    /// Runs `body` with the `--verify-cache` file loaded before and saved
+    /// after, then prints the probe's warnings. The cache only ever warns: a
+    /// bad or unwritable file must not fail a scan.
+    func run(console: Console, environment: [String: String],
+             _ body: (Verifier, VerificationCache?) -> VerificationRun) -> VerificationRun {
+        let cache = cachePath.map { VerificationCache(path: $0, ttl: cacheTTL) }
+        if let warning = cache?.loadWarning { console.error("ivyscan: warning: \(warning)\n") }
+        let outcome = body(Verifier(settings: settings, transport: transport(environment)), cache)
+        if let cache {
+            do {
+                try cache.save()
+            } catch {
+                console.error("ivyscan: warning: \(error); the verdicts were not kept\n")
+            }
+            let (cached, requests) = (outcome.cached, outcome.requests)
+            console.error("ivyscan: verification cache: \(cached) key\(cached == 1 ? "" : "s") from \(cache.path), "
+                          + "\(outcome.results.count - cached) checked with \(requests) request\(requests == 1 ? "" : "s")\n")
+        }
+        for warning in outcome.warnings { console.error("ivyscan: WARNING: \(warning)\n") }
+        return outcome
     }
 
     /// `--fail-on-active` says on stderr why the scan fails: live keys fail

@@ -39,7 +39,8 @@ public enum KeyProbe {
             body: body, timeout: timeout)
     }
 
-    public static func interpret(_ result: Result<HTTPResponse, TransportError>) -> ProbeVerdict {
+    /// - Parameter now: Unix seconds, for a `Retry-After` given as a date.
+    public static func interpret(_ result: Result<HTTPResponse, TransportError>, now: Double = WallClock.now()) -> ProbeVerdict {
         let response: HTTPResponse
         switch result {
         case .failure(let error):
@@ -67,19 +68,31 @@ public enum KeyProbe {
             return ProbeVerdict(Verification(.active, "IvyMail accepted the key and rejected only the empty body (HTTP \(status))"))
         case 429:
             return ProbeVerdict(Verification(.unknown, "rate limited by IvyMail (HTTP 429)"), retryable: true,
-                                retryAfter: response.headers["retry-after"].flatMap(Self.retryAfterSeconds))
+                                retryAfter: retryAfter(response, now: now))
         case 502, 503, 504:
             return ProbeVerdict(Verification(.unknown, "IvyMail unavailable (HTTP \(status))"), retryable: true,
-                                retryAfter: response.headers["retry-after"].flatMap(Self.retryAfterSeconds))
+                                retryAfter: retryAfter(response, now: now))
         default:
             return ProbeVerdict(Verification(.unknown, "unexpected HTTP \(status)\(body == nil ? " (not IvyMail's JSON)" : "")"))
         }
     }
 
-    /// `Retry-After` in seconds; an HTTP date is not parsed (the capped backoff applies).
-    static func retryAfterSeconds(_ text: String) -> Double? {
-        guard let value = Double(text.strippingBlanks()), value >= 0, value.isFinite else { return nil }
-        return value
+    static func retryAfter(_ response: HTTPResponse, now: Double) -> Double? {
+        response.headers["retry-after"].flatMap { retryAfterSeconds($0, now: now, serverDate: response.headers["date"]) }
+    }
+
+    /// `Retry-After` in seconds from now: delta-seconds, or an HTTP-date, which
+    /// is measured from the response's own `Date` when it has one (so a skewed
+    /// local clock does not stretch or skip the wait). A date in the past means
+    /// retry now (0); anything unparseable is nil, and the backoff applies.
+    static func retryAfterSeconds(_ text: String, now: Double, serverDate: String? = nil) -> Double? {
+        let value = text.strippingBlanks()
+        if let seconds = Double(value), value.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }) {
+            return seconds.isFinite ? seconds : nil
+        }
+        guard let date = HTTPDate.seconds(value, now: now) else { return nil }
+        let reference = serverDate.flatMap { HTTPDate.seconds($0.strippingBlanks(), now: now) }.map(Double.init) ?? now
+        return max(0, Double(date) - reference)
     }
 }
 

@@ -8,6 +8,8 @@ public struct VerificationRun: Sendable {
     public var warnings: [String] = []
     /// HTTP requests made, retries included.
     public var requests = 0
+    /// Keys answered from the verification cache, without a request.
+    public var cached = 0
 
     public init() {}
 

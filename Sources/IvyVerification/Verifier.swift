@@ -8,21 +8,25 @@ import IvyModel
 /// hammer IvyMail nor hang a CI job.
 public final class Verifier: Sendable {
     public let settings: VerifierSettings
-    /// Workers block on curl; a queue of their own keeps them off the
-    /// one-thread-per-core global pool, where they could starve.
-    static let workers = DispatchQueue(label: "ivyscan.verifier", attributes: .concurrent)
     let transport: any HTTPTransport
+    /// Unix seconds, for `Retry-After` dates.
+    let clock: @Sendable () -> Double
 
-    public init(settings: VerifierSettings, transport: any HTTPTransport) {
+    public init(settings: VerifierSettings, transport: any HTTPTransport, clock: @escaping @Sendable () -> Double = WallClock.now) {
         self.settings = settings
         self.transport = transport
+        self.clock = clock
     }
 
     /// Verifies every key that looks like an IvyMail key and writes the
     /// verdict into each finding holding it. Other secrets are never sent.
-    public func annotate(_ findings: inout [Finding]) -> VerificationRun {
+    ///
+    /// Findings are grouped by their key's bytes, which is at least as coarse
+    /// as their fingerprint (SHA-256 of rule id and key): the same key found
+    /// plain and base64-encoded, or by two rules, is one request.
+    public func annotate(_ findings: inout [Finding], cache: VerificationCache? = nil) -> VerificationRun {
         let keys = findings.filter { $0.isSecret && KeyProbe.accepts($0.secret) }.map(\.secret)
-        let run = verify(keys)
+        let run = verify(keys, cache: cache)
         for index in findings.indices {
             if let verdict = run.results[findings[index].secret] { findings[index].verification = verdict }
         }
@@ -30,19 +34,43 @@ public final class Verifier: Sendable {
     }
 
     /// One verdict per unique key. Keys that are not IvyMail-shaped are
-    /// `unknown` and never sent.
-    public func verify(_ keys: [[UInt8]]) -> VerificationRun {
+    /// `unknown` and never sent. With a cache, fresh cached verdicts are used
+    /// without a request, and new verdicts (except `unknown`) are recorded in
+    /// it; saving it is the caller's business.
+    public func verify(_ keys: [[UInt8]], cache: VerificationCache? = nil) -> VerificationRun {
         var unique: [[UInt8]] = []
         var seen = Set<[UInt8]>()
         for key in keys where seen.insert(key).inserted { unique.append(key) }
-        let keys = unique
+        var cached: [[UInt8]: Verification] = [:]
+        if let cache {
+            for key in unique where KeyProbe.accepts(key) {
+                if let verdict = cache.verdict(for: key, base: settings.base) { cached[key] = verdict }
+            }
+        }
+        var run = probe(unique.filter { cached[$0] == nil })
+        if let cache {
+            for (key, verdict) in run.results where KeyProbe.accepts(key) { cache.record(verdict, for: key, base: settings.base) }
+        }
+        run.results.merge(cached) { probed, _ in probed }
+        run.cached = cached.count
+        return run
+    }
+
+    /// The network part: `keys` are unique and none of them cached.
+    func probe(_ keys: [[UInt8]]) -> VerificationRun {
         let state = RunState()
         let deadline = Monotonic.now() + settings.deadline
         let bucket = TokenBucket(rate: settings.rate)
         let group = DispatchGroup()
-        for _ in 0..<max(1, min(settings.concurrency, keys.count)) {
+        for worker in 0..<max(1, min(settings.concurrency, keys.count)) {
             group.enter()
-            Self.workers.async {
+            // A serial queue per worker gets a thread of its own at once. A
+            // shared concurrent queue would not: on Linux it runs on the
+            // one-thread-per-core pool, where workers blocked on curl (and
+            // curl's stdin and stderr pipes, served from the same pool) got
+            // one more thread per second; `--verify-concurrency 8` on two
+            // cores started 7 s late.
+            DispatchQueue(label: "ivyscan.verifier.\(worker)").async {
                 while let index = state.next(below: keys.count) {
                     let key = keys[index]
                     let verdict = KeyProbe.accepts(key)
@@ -68,7 +96,7 @@ public final class Verifier: Sendable {
                 return Self.deadlineVerdict(settings.deadline, after: last)
             }
             let timeout = min(settings.timeout, deadline - Monotonic.now())
-            let verdict = KeyProbe.interpret(transport.send(KeyProbe.request(key: key, base: settings.base, timeout: timeout)))
+            let verdict = KeyProbe.interpret(transport.send(KeyProbe.request(key: key, base: settings.base, timeout: timeout)), now: clock())
             state.counted(warning: verdict.warning)
             guard verdict.retryable else { return verdict.verification }
             last = verdict.verification
@@ -76,13 +104,22 @@ public final class Verifier: Sendable {
                 return Verification(.unknown, verdict.verification.reason + "; gave up after \(attempt) attempts")
             }
             if let retryAfter = verdict.retryAfter, retryAfter > settings.retryAfterCap {
-                return Verification(.unknown, verdict.verification.reason + "; Retry-After \(Int(retryAfter)) s is too long")
+                // Formatted only once capped: Int(1e22) would trap.
+                return Verification(.unknown, verdict.verification.reason + "; Retry-After over \(Int(settings.retryAfterCap)) s, not waited for")
             }
-            let backoff = min(settings.backoffCap, settings.backoffBase * Double(1 << min(attempt - 1, 20))) * Double.random(in: 0.5...1)
-            let wait = max(verdict.retryAfter ?? 0, backoff)
+            let wait = Self.retryDelay(retryAfter: verdict.retryAfter, attempt: attempt, settings: settings, jitter: Double.random(in: 0.5...1))
             guard Monotonic.now() + wait < deadline - margin else { return Self.deadlineVerdict(settings.deadline, after: last) }
             Monotonic.sleep(wait)
         }
+    }
+
+    /// Seconds to wait before the next attempt: the server's `Retry-After`
+    /// when it gave a usable one (0 for a date already past: retry now, still
+    /// behind the rate limit), else backoffBase·2^(attempt-1), capped, times
+    /// `jitter` (0.5...1) so workers do not retry in step.
+    static func retryDelay(retryAfter: Double?, attempt: Int, settings: VerifierSettings, jitter: Double) -> Double {
+        if let retryAfter { return max(0, retryAfter) }
+        return min(settings.backoffCap, settings.backoffBase * Double(1 << min(attempt - 1, 20))) * jitter
     }
 
     static func deadlineVerdict(_ seconds: Double, after last: Verification?) -> Verification {

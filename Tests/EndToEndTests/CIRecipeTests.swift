@@ -63,12 +63,7 @@ import TestSupport
                 !["GIT_", "GITHUB_", "GITLAB", "CI_", "RUNNER_", "PRE_COMMIT", "IVYSCAN"].contains(where: { key.hasPrefix($0) }) && key != "CI"
             }
             environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-            environment["GIT_CONFIG_NOSYSTEM"] = "1"
-            environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-            environment["GIT_AUTHOR_NAME"] = "Test"
-            environment["GIT_AUTHOR_EMAIL"] = "test@example.com"
-            environment["GIT_COMMITTER_NAME"] = "Test"
-            environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
+            environment.merge(Command.isolatedGit) { _, new in new }
             environment["NO_COLOR"] = "1"
             for (key, value) in extra { environment[key] = value }
             return environment

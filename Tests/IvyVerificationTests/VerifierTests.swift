@@ -102,6 +102,43 @@ import TestSupport
         }
     }
 
+    /// Holds every request until `target` are in flight at once (or a hang
+    /// guard passes), recording the most seen together.
+    final class BarrierTransport: HTTPTransport, @unchecked Sendable {
+        let condition = NSCondition()
+        let target: Int
+        var arrived = 0
+        var inFlight = 0
+        var peak = 0
+        init(target: Int) { self.target = target }
+        func send(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError> {
+            condition.lock()
+            arrived += 1
+            inFlight += 1
+            peak = max(peak, inFlight)
+            condition.broadcast()
+            let guardTime = Date(timeIntervalSinceNow: 10)
+            while arrived < target && condition.wait(until: guardTime) {}
+            inFlight -= 1
+            condition.unlock()
+            return .success(HTTPResponse(status: 422, headers: [:], body: Array(#"{"success": false, "error": "Missing fields"}"#.utf8)))
+        }
+    }
+
+    /// Every worker gets a thread at once, whatever the core count. Workers on
+    /// a shared concurrent queue ran on the one-thread-per-core pool and got
+    /// one more thread per second: on two cores only about a dozen of these 32
+    /// would meet before the guard.
+    @Test func allWorkersRunAtOnce() throws {
+        var settings = VerifierSettings(base: try APIBase(parsing: "http://127.0.0.1:9"))
+        settings.rate = 1000
+        settings.concurrency = 32
+        let transport = BarrierTransport(target: 32)
+        let run = Verifier(settings: settings, transport: transport).verify((0..<32).map { _ in bytes(TestKeys.key()) })
+        #expect(run.results.values.allSatisfy { $0.status == .active })
+        #expect(transport.peak == 32)
+    }
+
     @Test func retriesAreBoundedAndHonourRetryAfter() throws {
         let (limited, flaky) = (TestKeys.key(), TestKeys.key())
         let server = try FakeIvyMail(keys: [limited: "ratelimit", flaky: "flaky"], arguments: ["--retry-after", "1"])

@@ -60,17 +60,19 @@ public enum Command {
             stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut)
     }
 
+    /// No user or system git config, and a fixed identity for commits.
+    public static let isolatedGit: [String: String] = [
+        "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
+        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
+        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com",
+    ]
+
     /// Runs git with an isolated configuration (no user or system config);
     /// `extra` adds variables, e.g. IVYSCAN for an installed hook to find the binary.
     @discardableResult
     public static func git(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) -> CommandResult {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
-        environment["GIT_AUTHOR_NAME"] = "Test"
-        environment["GIT_AUTHOR_EMAIL"] = "test@example.com"
-        environment["GIT_COMMITTER_NAME"] = "Test"
-        environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
+        environment.merge(isolatedGit) { _, new in new }
         for (key, value) in extra { environment[key] = value }
         return run("/usr/bin/env", ["git"] + arguments, in: directory, environment: environment)
     }

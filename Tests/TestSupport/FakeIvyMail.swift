@@ -23,7 +23,8 @@ public final class FakeIvyMail: @unchecked Sendable {
 
     /// - Parameters:
     ///   - keys: key → behaviour (active, active400, revoked, restricted, ratelimit, flaky, slow, html, redirect, ok).
-    ///   - arguments: server flags, e.g. `["--mode", "ok"]`, `["--retry-after", "1"]`.
+    ///   - arguments: server flags, e.g. `["--mode", "ok"]`, `["--retry-after", "1"]`,
+    ///     `["--retry-after", "date:-60"]` (an HTTP-date a minute ago; flaky keys send it too).
     public init(keys: [String: String] = [:], arguments: [String] = []) throws {
         directory = TempDirectory()
         let keyFile = directory.path + "/keys.txt"

@@ -9,15 +9,19 @@ Implements the documented contract of POST /v1/send:
 
 Keys come from --keys FILE, one "KEY BEHAVIOUR" per line. Behaviours:
   active, active400, revoked, restricted (403 JSON), ratelimit (429 +
-  Retry-After), flaky (503 for the first --flaky-count requests of that key),
+  Retry-After), flaky (503 for the first --flaky-count requests of that key,
+  with Retry-After when --retry-after is given),
   slow (sleeps --delay s first), html (a firewall page), redirect (302),
   ok (200 to anything).
 --mode BEHAVIOUR applies one of those to every request, whatever the key.
+--retry-after VALUE is sent as is (default 1), except "date:+N" / "date:-N":
+an HTTP-date (IMF-fixdate) N seconds from the time of the answer.
 GET /__stats answers {"requests", "sends", "times": [monotonic seconds],
 "per_key": {key: count}, "user_agents": [...], "max_in_flight"}.
 Prints "PORT <n>" on startup.
 """
 import argparse
+import email.utils
 import json
 import signal
 import threading
@@ -27,7 +31,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 parser = argparse.ArgumentParser()
 parser.add_argument("--keys")
 parser.add_argument("--mode")
-parser.add_argument("--retry-after", default="1")
+parser.add_argument("--retry-after")
 parser.add_argument("--delay", type=float, default=2.0)
 parser.add_argument("--flaky-count", type=int, default=1)
 args = parser.parse_args()
@@ -45,6 +49,13 @@ if args.keys:
 lock = threading.Lock()
 stats = {"requests": 0, "sends": 0, "times": [], "per_key": {}, "user_agents": [], "max_in_flight": 0}
 in_flight = [0]
+
+
+def retry_after():
+    value = args.retry_after or "1"
+    if value.startswith("date:"):
+        return email.utils.formatdate(time.time() + float(value[5:]), usegmt=True)
+    return value
 
 
 def sendable(body):
@@ -106,10 +117,11 @@ class Handler(BaseHTTPRequestHandler):
             behaviour = "active"
         if behaviour == "flaky":
             if count <= args.flaky_count:
-                return self.answer(503, {"success": False, "error": "Service unavailable"})
+                headers = {"Retry-After": retry_after()} if args.retry_after else None
+                return self.answer(503, {"success": False, "error": "Service unavailable"}, headers=headers)
             behaviour = "active"
         if behaviour == "ratelimit":
-            return self.answer(429, {"success": False, "error": "Too many requests"}, headers={"Retry-After": args.retry_after})
+            return self.answer(429, {"success": False, "error": "Too many requests"}, headers={"Retry-After": retry_after()})
         if behaviour == "html":
             return self.answer(403, "<html><body><h1>Access denied</h1>by Corporate Firewall</body></html>", "text/html")
         if behaviour == "redirect":

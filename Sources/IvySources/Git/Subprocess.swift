@@ -22,9 +22,6 @@ public final class Subprocess: @unchecked Sendable {
     /// Write end of the child's stdin, if requested.
     private(set) var stdin: Int32?
     private let stderrGroup = DispatchGroup()
-    /// Its own (overcommitting) queue: the global pool has one thread per core
-    /// and callers that block in `wait()` there could starve these readers.
-    private static let io = DispatchQueue(label: "ivyscan.subprocess.io", attributes: .concurrent)
     private var stderrBytes: [UInt8] = []
 
     public struct SpawnError: Error { public let code: Int32 }
@@ -76,7 +73,11 @@ public final class Subprocess: @unchecked Sendable {
         stdin = wantsStdin ? inPipe[1] : nil
         let errFD = errPipe[0]
         stderrGroup.enter()
-        Subprocess.io.async { [self] in
+        // A serial queue per pipe gets a thread at once. A shared concurrent
+        // queue runs, on Linux, on the one-thread-per-core pool, where these
+        // blocking reads waited behind callers blocked in wait() while
+        // libdispatch added one thread per second (verification stalled for seconds).
+        DispatchQueue(label: "ivyscan.subprocess.stderr").async { [self] in
             var chunk = [UInt8](repeating: 0, count: 16 * 1024)
             while true {
                 let count = chunk.withUnsafeMutableBytes { systemRead(errFD, $0.baseAddress!, $0.count) }
@@ -95,7 +96,7 @@ public final class Subprocess: @unchecked Sendable {
     public func writeStdinInBackground(_ bytes: [UInt8]) {
         guard let fd = stdin else { return }
         stdin = nil
-        Subprocess.io.async {
+        DispatchQueue(label: "ivyscan.subprocess.stdin").async {
             var offset = 0
             while offset < bytes.count {
                 let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
