@@ -12,6 +12,7 @@ import os
 import pty
 import subprocess
 import sys
+import threading
 
 
 def run(command, tty=True):
@@ -21,6 +22,11 @@ def run(command, tty=True):
         master, slave = os.pipe()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=slave)
     os.close(slave)
+    # stdout is drained at the same time: a report larger than the pipe
+    # buffer would otherwise block the command while we wait on the terminal.
+    out = []
+    reader = threading.Thread(target=lambda: out.append(proc.stdout.read()))
+    reader.start()
     received = b""
     while True:
         try:
@@ -31,8 +37,8 @@ def run(command, tty=True):
             break
         received += chunk
     os.close(master)
-    out = proc.stdout.read()
-    return proc.wait(), out, received
+    reader.join()
+    return proc.wait(), out[0], received
 
 
 def main():
