@@ -37,11 +37,19 @@ public enum CIRange {
     static func github(_ environment: [String: String], mergeBase: (String, String) -> String?) throws(Failure) -> Choice {
         let event = environment["GITHUB_EVENT_NAME"] ?? ""
         var payload = GitHubEvent()
-        if let path = environment["GITHUB_EVENT_PATH"], let data = FileManager.default.contents(atPath: path),
-           let decoded = try? JSONDecoder().decode(GitHubEvent.self, from: data) {
+        // A payload that is named but unreadable would silently turn a push
+        // into "new branch": say so instead.
+        if let path = environment["GITHUB_EVENT_PATH"], !path.isEmpty {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .unsupported("cannot read the GitHub event payload at GITHUB_EVENT_PATH (\(path))")
+            }
+            guard let decoded = try? JSONDecoder().decode(GitHubEvent.self, from: data) else {
+                throw .unsupported("the GitHub event payload at GITHUB_EVENT_PATH (\(path)) is not the JSON GitHub writes")
+            }
             payload = decoded
         }
         let defaultBranch = payload.repository?.default_branch ?? "main"
+        let head = payload.after ?? environment["GITHUB_SHA"]
         switch event {
         case "pull_request", "pull_request_target":
             guard let base = payload.pull_request?.base?.sha, let head = payload.pull_request?.head?.sha
@@ -53,11 +61,23 @@ public enum CIRange {
                 throw .unsupported("GitHub push event without 'after'")
             }
             let before = payload.before ?? zero
+            let ref = payload.ref ?? environment["GITHUB_REF"] ?? ""
+            if (before == zero || before.isEmpty) && ref == "refs/heads/\(defaultBranch)" {
+                return Choice(base: nil, head: after, reason: "GitHub first push of the default branch: its whole history")
+            }
             if before == zero || before.isEmpty {
                 return Choice(base: "refs/remotes/origin/\(defaultBranch)", head: after,
                               reason: "GitHub push of a new branch: commits not on origin/\(defaultBranch)")
             }
             return Choice(base: before, head: after, reason: "GitHub push: before..after")
+        case "merge_group":
+            guard let base = payload.merge_group?.base_sha, let groupHead = payload.merge_group?.head_sha
+            else { throw .unsupported("GitHub merge_group event without merge_group.base_sha/head_sha") }
+            return Choice(base: base, head: groupHead, reason: "GitHub merge queue: base to head of the group")
+        case "schedule", "workflow_dispatch":
+            // No change to compare: a periodic or manual audit of everything reachable.
+            guard let head, !head.isEmpty else { throw .unsupported("GitHub \(event) event without GITHUB_SHA") }
+            return Choice(base: nil, head: head, reason: "GitHub \(event): the whole history of \(environment["GITHUB_REF_NAME"] ?? "the checked-out commit")")
         default:
             throw .unsupported("GitHub event '\(event)' has no commit range")
         }
@@ -70,7 +90,14 @@ public enum CIRange {
            let base = environment["CI_MERGE_REQUEST_DIFF_BASE_SHA"], !base.isEmpty {
             return Choice(base: base, head: head, reason: "GitLab merge request: diff base to head")
         }
+        // Scheduled, manual, API and triggered pipelines change nothing: audit the whole history.
+        if let source = environment["CI_PIPELINE_SOURCE"], ["schedule", "web", "api", "trigger", "pipeline"].contains(source) {
+            return Choice(base: nil, head: head, reason: "GitLab \(source) pipeline: the whole history of \(environment["CI_COMMIT_REF_NAME"] ?? "the checked-out commit")")
+        }
         let before = environment["CI_COMMIT_BEFORE_SHA"] ?? zero
+        if (before == zero || before.isEmpty) && environment["CI_COMMIT_BRANCH"] == defaultBranch {
+            return Choice(base: nil, head: head, reason: "GitLab pipeline on the default branch with no previous commit: its whole history")
+        }
         if before == zero || before.isEmpty {
             return Choice(base: "refs/remotes/origin/\(defaultBranch)", head: head,
                           reason: "GitLab pipeline for a new branch: commits not on origin/\(defaultBranch)")
@@ -85,8 +112,11 @@ public enum CIRange {
         struct Ref: Decodable { var sha: String? }
         struct PullRequest: Decodable { var base: Ref?; var head: Ref? }
         struct Repository: Decodable { var default_branch: String? }
+        struct MergeGroup: Decodable { var base_sha: String?; var head_sha: String? }
         var before: String?
         var after: String?
+        var ref: String?
+        var merge_group: MergeGroup?
         var pull_request: PullRequest?
         var repository: Repository?
     }

@@ -177,6 +177,8 @@ public enum GitScan {
             } else {
                 throw GitScanError.usage(GitError(kind: .badRevision(base), arguments: ["rev-parse"], stderr: "").description)
             }
+        } else if repository.isShallow {
+            gaps.append("this is a shallow clone, so only the history it holds was scanned, not the whole history of \(short(headID)); fetch it all (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab, `git fetch --unshallow`)")
         }
         let commits = try repository.commits(selection)
         var report = try scanCommits(repository, scanner, reader, isAllowlisted, commits: commits, gaps: &gaps)

@@ -354,6 +354,26 @@ import TestSupport
         #expect(ivyscan(["git", "ci"], in: repo.path).status == 2, "outside CI")
     }
 
+    /// A scheduled pipeline audits the whole history: a key committed and
+    /// removed long ago is found; a shallow clone says what it could not see.
+    @Test func scheduledPipelinesScanTheWholeHistory() throws {
+        let repo = Repo()
+        let key = TestKeys.key()
+        repo.commit("leak", ["old.py": "KEY = '\(key)'\n"])
+        repo.commit("clean up", ["old.py": "import os\n"])
+        repo.commit("more", ["b.txt": "b\n"])
+        let environment = ["GITLAB_CI": "true", "CI_PIPELINE_SOURCE": "schedule", "CI_COMMIT_SHA": repo.head(), "CI_COMMIT_REF_NAME": "main"]
+        let full = ivyscan(["git", "ci", "--format", "json"], in: repo.path, environment: environment)
+        #expect(full.status == 1, "\(full.stderr)")
+        #expect(full.stderr.contains("GitLab schedule pipeline: the whole history of main"))
+        #expect(try findings(full).contains { $0["path"] as? String == "old.py" })
+        let shallow = TempDirectory("ivyscan-shallow")
+        Command.git(["clone", "-q", "--depth", "1", "file://" + repo.path, shallow.path + "/clone"], in: shallow.path)
+        let cut = ivyscan(["git", "ci", "--format", "json"], in: shallow.path + "/clone", environment: environment)
+        #expect(cut.status == 3 && cut.stderr.contains("shallow clone"), "\(cut.stderr)")
+        #expect(!full.stderr.contains(key) && !cut.stderr.contains(key))
+    }
+
     // MARK: safety
 
     @Test func repositoryConfigCannotRunCommands() throws {
