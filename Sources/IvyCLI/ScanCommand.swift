@@ -21,6 +21,7 @@ enum ScanCommand {
 
     static let help = """
         USAGE: ivyscan scan [OPTIONS] [PATH ...]
+               ivyscan scan [OPTIONS] -        (standard input: a log, a pipe, any length)
 
         \(summary). PATH defaults to the current directory. Inside a git work tree
         the file list comes from git (tracked and untracked, not ignored); elsewhere
@@ -37,6 +38,7 @@ enum ScanCommand {
           ivyscan scan -o ivyscan.sarif -o ivyscan.xml   SARIF and JUnit from one scan
           ivyscan scan --fail-on critical   fail only on real-looking keys
           ivyscan scan --trace docs/        see why placeholders were not reported
+          kubectl logs deploy/mailer | ivyscan scan -   a key printed in a log
         """
 
     static func run(_ arguments: [String], console: Console, environment: [String: String]) -> Int32 {
@@ -56,19 +58,23 @@ enum ScanCommand {
             scan.respectIgnore = !parsed.has("no-ignore")
             scan.useGit = !parsed.has("no-git")
             if !parsed.positionals.isEmpty { scan.roots = parsed.positionals }
+            if scan.roots.contains("-") && scan.roots.count > 1 {
+                throw UsageError("'-' (standard input) is scanned on its own, not with paths", command: name)
+            }
         } catch {
             return CLI.fail(error, console: console)
         }
         scan.maxFileSize = settings.maxFileSize
         scan.trace = settings.trace
         scan.configPath = settings.configPath
-        for root in scan.roots where !FileManager.default.fileExists(atPath: root) {
+        let stdin = scan.roots == ["-"]
+        for root in scan.roots where !stdin && !FileManager.default.fileExists(atPath: root) {
             console.error("ivyscan: error: no such file or directory: \(root)\n")
             return ExitCode.usage.rawValue
         }
         let config: ResolvedConfig
         do {
-            config = try ConfigLoader.load(explicitPath: scan.configPath, roots: scan.roots, environment: environment)
+            config = try ConfigLoader.load(explicitPath: scan.configPath, roots: stdin ? ["."] : scan.roots, environment: environment)
         } catch {
             console.error("ivyscan: config error: \(error.description)\n")
             return ExitCode.usage.rawValue
@@ -76,12 +82,12 @@ enum ScanCommand {
         guard let handles = settings.openOutputs(console: console) else { return ExitCode.incomplete.rawValue }
         if settings.verbose, let file = config.configFile { console.error("ivyscan: using config \(file)\n") }
         var report: ScanReport
-        let progress = ProgressLine(unit: "files", console: console, quiet: settings.quiet, environment: environment)
+        let progress = stdin ? nil : ProgressLine(unit: "files", console: console, quiet: settings.quiet, environment: environment)
         scan.progress = progress?.progress
         progress?.start()
         do {
             defer { progress?.stop() }
-            report = try DirectoryScan.run(scan, config: config)
+            report = stdin ? try StreamScan.run(trace: scan.trace, config: config) : try DirectoryScan.run(scan, config: config)
         } catch {
             console.error("ivyscan: config error: \(error.description)\n")
             return ExitCode.usage.rawValue

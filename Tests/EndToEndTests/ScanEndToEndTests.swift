@@ -10,12 +10,12 @@ import Darwin
 /// Runs the real ivyscan binary on temp trees and checks stdout, stderr and
 /// the exit status, as a user or CI would see them.
 @Suite struct ScanEndToEndTests {
-    func ivyscan(_ arguments: [String], in directory: String, environment extra: [String: String] = [:], timeout: Double = 60) -> CommandResult {
+    func ivyscan(_ arguments: [String], in directory: String, environment extra: [String: String] = [:], stdin: String? = nil, timeout: Double = 60) -> CommandResult {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "IVYSCAN_CONFIG")
         environment.removeValue(forKey: "NO_COLOR")
         for (key, value) in extra { environment[key] = value }
-        let result = Command.run(PackagePaths.binary, arguments, in: directory, environment: environment, timeout: timeout)
+        let result = Command.run(PackagePaths.binary, arguments, in: directory, environment: environment, stdin: stdin, timeout: timeout)
         #expect(!result.timedOut, "ivyscan \(arguments) timed out")
         return result
     }
@@ -205,6 +205,38 @@ import Darwin
         #expect(ivyscan(["scan", "does-not-exist"], in: temp.path).status == 2)
         #expect(ivyscan(["launch"], in: temp.path).status == 2)
         #expect(ivyscan(["scan", "-j", "0"], in: temp.path).status == 2)
+    }
+
+    /// `scan -`: a stream larger than the 4 MiB window is scanned whole, with
+    /// memory bounded, keys at stream positions reported once at the right line.
+    @Test func standardInputOfAnyLength() throws {
+        let temp = TempDirectory()
+        let line = String(repeating: "2026-12-04 INFO request handled in 12 ms by worker 7 ", count: 2) + "\n"
+        let lineCount = 9 * (1 << 20) / line.utf8.count
+        let keyLines = [1, lineCount / 2, (4 << 20) / line.utf8.count - 3, (4 << 20) / line.utf8.count + 1, lineCount]
+        var keys: [Int: String] = [:]
+        let prefix = "2026-12-04 DEBUG client created with key "
+        var text = ""
+        text.reserveCapacity(lineCount * line.utf8.count + 4096)
+        for number in 1...lineCount {
+            if keyLines.contains(number) {
+                let key = TestKeys.key()
+                keys[number] = key
+                text += prefix + key + "\n"
+            } else {
+                text += line
+            }
+        }
+        let result = ivyscan(["scan", "--format", "json", "-"], in: temp.path, stdin: text)
+        #expect(result.status == 1, "\(result.stderr)")
+        let report = try json(result.stdout)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["line"] as? Int }.sorted() == keyLines.sorted())
+        #expect(findings.allSatisfy { $0["path"] as? String == "(stdin)" && $0["column"] as? Int == prefix.utf8.count + 1 })
+        for key in keys.values { #expect(!result.stdout.contains(key)) }
+        #expect(ivyscan(["scan", "-", "."], in: temp.path).status == 2, "'-' is scanned on its own")
+        let clean = ivyscan(["scan", "--color", "never", "-"], in: temp.path, stdin: "nothing here\n")
+        #expect(clean.status == 0 && clean.stdout.contains("scanned 1 file"))
     }
 
     @Test func helpVersionRulesExplain() {
