@@ -14,6 +14,8 @@ final class FileReader {
     static let binaryProbe = 8192
 
     private var buffer: UnsafeMutableRawBufferPointer
+    /// UTF-16 files transcoded to UTF-8; like `buffer`, valid until the next read.
+    private var decoded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
     private let maxFileSize: Int
 
     enum Outcome {
@@ -29,7 +31,10 @@ final class FileReader {
         buffer = .allocate(byteCount: 64 * 1024, alignment: 16)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        decoded.deallocate()
+    }
 
     /// Opens without following symlinks and without blocking on FIFOs, then
     /// checks the opened descriptor, so a swapped path cannot trick the check.
@@ -81,7 +86,15 @@ final class FileReader {
         }
         if total > maxFileSize { return .skipped(.tooLarge) }
         let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: total)
-        if memchr(buffer.baseAddress!, 0, min(total, FileReader.binaryProbe)) != nil { return .skipped(.binary) }
+        if memchr(buffer.baseAddress!, 0, min(total, FileReader.binaryProbe)) != nil {
+            guard let text = UTF16Text.transcoded(bytes) else { return .skipped(.binary) }
+            if decoded.count < text.count {
+                decoded.deallocate()
+                decoded = .allocate(capacity: text.count)
+            }
+            _ = decoded.initialize(fromContentsOf: text)
+            return .bytes(UnsafeBufferPointer(rebasing: decoded[0..<text.count]))
+        }
         return .bytes(bytes)
     }
 

@@ -374,6 +374,21 @@ import TestSupport
         #expect(!full.stderr.contains(key) && !cut.stderr.contains(key))
     }
 
+    /// A UTF-16 file committed long ago (a PowerShell script) is text to history scans too.
+    @Test func historyReadsUTF16Blobs() throws {
+        let repo = Repo()
+        let key = TestKeys.key()
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "$env:IVYMAIL_API_KEY = \"\(key)\"\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        _ = repo.dir.write("deploy.ps1", bytes: bytes)
+        repo.commit("add script")
+        repo.commit("remove it", ["deploy.ps1": "# moved to the vault\n"])
+        let result = ivyscan(["git", "history", "--format", "json"], in: repo.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(try findings(result).contains { $0["path"] as? String == "deploy.ps1" && $0["rule_id"] as? String == "ivymail-api-key" })
+        #expect(!result.stdout.contains(key))
+    }
+
     // MARK: safety
 
     @Test func repositoryConfigCannotRunCommands() throws {

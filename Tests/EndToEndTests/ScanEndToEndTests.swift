@@ -239,6 +239,25 @@ import Darwin
         #expect(clean.status == 0 && clean.stdout.contains("scanned 1 file"))
     }
 
+    /// PowerShell 5 writes UTF-16LE with a BOM: a key there is found at its
+    /// line, not skipped as binary.
+    @Test func utf16FilesAreScanned() throws {
+        let temp = TempDirectory()
+        let key = TestKeys.key()
+        let text = "# deploy\r\n$env:IVYMAIL_API_KEY = \"\(key)\"\r\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        _ = temp.write("deploy.ps1", bytes: bytes)
+        _ = temp.write("logo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52])
+        let result = ivyscan(["scan", "--no-git", "--format", "json"], in: temp.path)
+        #expect(result.status == 1)
+        let report = try json(result.stdout)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["path"] as? String == "deploy.ps1" && $0["line"] as? Int == 2 && $0["rule_id"] as? String == "ivymail-api-key" })
+        #expect((report["skipped"] as? [[String: Any]])?.map { $0["path"] as? String } == ["logo.png"])
+        #expect(!result.stdout.contains(key))
+    }
+
     @Test func helpVersionRulesExplain() {
         let temp = TempDirectory()
         let help = ivyscan(["--help"], in: temp.path)

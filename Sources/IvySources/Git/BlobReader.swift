@@ -63,7 +63,11 @@ public final class BlobReader {
             guard process.stdout.read(exactly: size, into: &buffer), process.stdout.skip(1) else { break }
             let probe = min(buffer.count, 8192)
             if buffer[..<probe].contains(0) {
-                body(id, .skipped(.binary))
+                if let text = buffer.withUnsafeBufferPointer(UTF16Text.transcoded) {
+                    text.withUnsafeBufferPointer { body(id, .bytes($0)) }
+                } else {
+                    body(id, .skipped(.binary))
+                }
                 continue
             }
             buffer.withUnsafeBufferPointer { body(id, .bytes($0)) }
