@@ -33,7 +33,9 @@ public enum GitScan {
                 let reader = BlobReader(git: git, maxSize: options.maxFileSize)
                 reader.warmUp()
                 var topLevel: String?
+                let ignores = WorkTreeIgnores.topLevel(from: options.directory).map(WorkTreeIgnores.init)
                 let isAllowlisted: (String) -> Bool = { path in
+                    if ignores?.isIgnored(path) == true { return true }
                     guard let allowlisted else { return false }
                     if topLevel == nil { topLevel = (try? git.text(["rev-parse", "--show-toplevel"])) ?? options.directory }
                     return allowlisted(topLevel! + "/" + path)
@@ -43,7 +45,8 @@ public enum GitScan {
             }
             let repository = try GitRepository(at: options.directory, environment: environment)
             let reader = BlobReader(git: repository.git, maxSize: options.maxFileSize)
-            let isAllowlisted: (String) -> Bool = { path in allowlisted?(repository.topLevel + "/" + path) ?? false }
+            let ignores = WorkTreeIgnores(root: repository.topLevel)
+            let isAllowlisted: (String) -> Bool = { path in ignores.isIgnored(path) || allowlisted?(repository.topLevel + "/" + path) ?? false }
             switch options.target {
             case .staged:
                 preconditionFailure("handled above")

@@ -389,6 +389,29 @@ import TestSupport
         #expect(!result.stdout.contains(key))
     }
 
+    /// `.ivyscanignore` files skip the same paths in the git modes as in a
+    /// directory scan: the hook does not block on an ignored fixture folder.
+    @Test func ivyscanignoreAppliesToGitModes() throws {
+        let repo = Repo()
+        repo.commit("init", [".ivyscanignore": "fixtures/\n", "sub/.ivyscanignore": "*.log\n", "app.py": "print()\n"])
+        let (fixture, log, real) = (TestKeys.key(), TestKeys.key(), TestKeys.key())
+        repo.write("fixtures/keys.py", "KEY = '\(fixture)'\n")
+        repo.write("sub/run.log", "key=\(log)\n")
+        repo.git("add", "-A")
+        let staged = ivyscan(["git", "staged", "--format", "json"], in: repo.path)
+        #expect(staged.status == 0, "only ignored paths hold keys: \(staged.stdout)")
+        repo.write("sub/app.py", "KEY = '\(real)'\n")
+        repo.git("add", "-A")
+        let blocked = ivyscan(["git", "staged", "--format", "json"], in: repo.path + "/sub")
+        #expect(blocked.status == 1)
+        #expect(try findings(blocked).compactMap { $0["path"] as? String } == ["sub/app.py"])
+        repo.commit("all")
+        let history = ivyscan(["git", "history", "--format", "json"], in: repo.path)
+        #expect(try findings(history).compactMap { $0["path"] as? String } == ["sub/app.py"])
+        let directory = ivyscan(["scan", "--format", "json"], in: repo.path)
+        #expect(try findings(directory).compactMap { $0["path"] as? String } == ["sub/app.py"], "the same as a directory scan")
+    }
+
     // MARK: safety
 
     @Test func repositoryConfigCannotRunCommands() throws {
