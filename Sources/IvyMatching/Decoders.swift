@@ -187,6 +187,63 @@ enum Decoders {
         }
     }
 
+    /// The named references a key's characters can be written with (HTML5).
+    static let entityNames: [String: UInt32] = ["lowbar": 0x5F, "UnderBar": 0x5F]
+
+    /// Decodes HTML/XML character references (`&#95;`, `&#x5F;`, `&lowbar;`);
+    /// anything else stays as it is.
+    static func entities(_ token: UnsafeBufferPointer<UInt8>) -> Decoded {
+        var out = Decoded()
+        out.bytes.reserveCapacity(token.count)
+        out.sources.reserveCapacity(token.count + 1)
+        var index = 0
+        while index < token.count {
+            let start = index
+            if token[index] == UInt8(ascii: "&"), case let (scalar?, length) = entity(token, at: index) {
+                appendUTF8(scalar, from: start, to: &out)
+                index += length
+            } else {
+                out.sources.append(start)
+                out.bytes.append(token[index])
+                index += 1
+            }
+        }
+        out.sources.append(token.count)
+        return out
+    }
+
+    /// The scalar of the character reference at `index` (an `&`) and its
+    /// length including the `;`; nil when it is not one.
+    static func entity(_ token: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32?, Int) {
+        var offset = index + 1
+        guard offset < token.count else { return (nil, 1) }
+        if token[offset] == UInt8(ascii: "#") {
+            offset += 1
+            let hex = offset < token.count && (token[offset] | 0x20) == UInt8(ascii: "x")
+            if hex { offset += 1 }
+            var value: UInt32 = 0
+            let digits = offset
+            while offset < token.count, offset - digits < 7 {
+                let byte = token[offset]
+                if hex, let digit = hexValue(byte) {
+                    value = value << 4 | UInt32(digit)
+                } else if !hex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                    value = value * 10 + UInt32(byte - UInt8(ascii: "0"))
+                } else {
+                    break
+                }
+                offset += 1
+            }
+            guard offset > digits, offset < token.count, token[offset] == UInt8(ascii: ";"), value <= 0x10FFFF else { return (nil, 1) }
+            return (value, offset + 1 - index)
+        }
+        while offset < token.count, offset - index <= 9, EncodedTrigger.isAlphanumeric(token[offset]) { offset += 1 }
+        guard offset < token.count, token[offset] == UInt8(ascii: ";"),
+              let value = entityNames[String(decoding: UnsafeBufferPointer(rebasing: token[(index + 1)..<offset]), as: UTF8.self)]
+        else { return (nil, 1) }
+        return (value, offset + 1 - index)
+    }
+
     private static func appendUTF8(_ value: UInt32, from source: Int, to out: inout Decoded) {
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
         for byte in UTF8.encode(scalar)! {

@@ -241,6 +241,7 @@ public final class Detector: Sendable {
             case .base64: Decoders.base64(token)
             case .percent: Decoders.percent(token)
             case .escape: Decoders.escapes(token)
+            case .entity: Decoders.entities(token)
             }
             var inner = Pass()
             decoded.bytes.withUnsafeBufferPointer { decodedBytes in

@@ -15,6 +15,7 @@ enum EncodedTokenFinder {
         case .base64: base64Token(at: hit, length: trigger.literal.count, groupOffset: trigger.groupOffset, in: bytes, limit: limit)
         case .percent: run(at: hit, length: trigger.literal.count, in: bytes, limit: limit, back: percentBack, forward: percentForward)
         case .escape: run(at: hit, length: trigger.literal.count, in: bytes, limit: limit, back: escapeBack, forward: escapeForward)
+        case .entity: run(at: hit, length: trigger.literal.count, in: bytes, limit: limit, back: entityBack, forward: entityForward)
         }
     }
 
@@ -108,5 +109,21 @@ enum EncodedTokenFinder {
         default:
             return 0
         }
+    }
+
+    /// Length of the key byte or character reference ending just before `end`, or 0.
+    private static func entityBack(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
+        if bytes[end - 1] == UInt8(ascii: ";"), let open = (max(0, end - 12)..<end).last(where: { bytes[$0] == UInt8(ascii: "&") }),
+           entityForward(bytes, open) == end - open {
+            return end - open
+        }
+        return isKeyByte(bytes[end - 1]) ? 1 : 0
+    }
+
+    /// Length of the key byte or character reference starting at `start`, or 0.
+    private static func entityForward(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        guard bytes[start] == UInt8(ascii: "&") else { return isKeyByte(bytes[start]) ? 1 : 0 }
+        let (scalar, length) = Decoders.entity(bytes, at: start)
+        return scalar == nil ? 0 : length
     }
 }

@@ -3,12 +3,15 @@ enum Encoding: Sendable, Equatable {
     case base64
     case percent
     case escape
+    /// HTML and XML character references: `&#95;`, `&#x5f;`, `&lowbar;`.
+    case entity
 
     var name: String {
         switch self {
         case .base64: "base64"
         case .percent: "percent"
         case .escape: "escape"
+        case .entity: "html-entity"
         }
     }
 
@@ -17,6 +20,7 @@ enum Encoding: Sendable, Equatable {
         case .base64: "base64-encoded"
         case .percent: "percent-encoded"
         case .escape: "written with escapes"
+        case .entity: "written with HTML character references"
         }
     }
 }
@@ -56,6 +60,11 @@ struct EncodedTrigger: Sendable, Equatable {
             let octal = String(byte, radix: 8)
             for form in ["\\u00" + hex, "\\x" + hex, "\\u{" + hex + "}", "\\" + String(repeating: "0", count: max(0, 3 - octal.count)) + octal] {
                 add(EncodedTrigger(encoding: .escape, literal: head + Array(form.utf8), caseSensitive: false, groupOffset: 0))
+            }
+            var entities = ["&#\(byte);", "&#x" + hex + ";"]
+            entities += Decoders.entityNames.filter { $0.value == UInt32(byte) }.keys.sorted().map { "&" + $0 + ";" }
+            for form in entities {
+                add(EncodedTrigger(encoding: .entity, literal: head + Array(form.utf8), caseSensitive: false, groupOffset: 0))
             }
             if position == separators.first {
                 percentForms.append(head + Array(("%" + hex.uppercased()).utf8))

@@ -121,6 +121,16 @@ import TestSupport
         """
         static const char *ivymail_key = "«octal|$KEY»";
         """,
+        // HTML: a key pasted into a page or an email template through an encoder.
+        """
+        <code data-key="«entdec|$KEY»">send</code>
+        """,
+        """
+        <input type="hidden" name="k" value="«enthex|$KEY»">
+        """,
+        """
+        <p>Your key: «entname|$KEY»</p>
+        """,
         // base64 of a percent-encoded form body.
         """
         payload: «b64|grant=client&key=«pct|$KEY»&scope=send»
@@ -128,6 +138,10 @@ import TestSupport
     ]
 
     static let negatives: [String] = [
+        // HTML references that do not spell a key.
+        """
+        <p>ivym&#95;sk&#95;your_api_key_here &amp; ivym&#x5f;sk&#x5f; &lowbar;&lowbar;init&lowbar;&lowbar;</p>
+        """,
         // Kubernetes Secret with ordinary credentials.
         """
         apiVersion: v1
@@ -299,6 +313,7 @@ import TestSupport
             ("k: \(base64(key))", "base64", "IvyMail API key, base64-encoded"),
             ("k=\(percent(key))", "percent", "IvyMail API key, percent-encoded"),
             ("k=\"\(key.replacingOccurrences(of: "_", with: "\\u005f"))\"", "escape", "IvyMail API key, written with escapes"),
+            ("<b>\(key.replacingOccurrences(of: "_", with: "&#95;"))</b>", "html-entity", "IvyMail API key, written with HTML character references"),
             ("k: \(base64("k=" + percent(key)))", "base64 → percent", "IvyMail API key, encoded twice (decoded base64 → percent)"),
             ("k: \(base64(base64(key)))", "base64 → base64", "IvyMail API key, encoded twice (decoded base64 → base64)"),
         ]
@@ -579,6 +594,9 @@ struct Fixture {
         case "xesc": return escaped { _ in "\\x5f" }
         case "ubrace": return escaped { _ in "\\u{5f}" }
         case "octal": return escaped { _ in "\\137" }
+        case "entdec": return escaped { _ in "&#95;" }
+        case "enthex": return escaped { _ in "&#X5F;" }
+        case "entname": return escaped { _ in "&lowbar;" }
         default: fatalError("unknown encoding \(encoding)")
         }
     }
