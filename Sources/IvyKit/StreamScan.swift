@@ -39,7 +39,15 @@ public enum StreamScan {
                 checks.classify(&finding, path: name, tracked: nil)
                 report.findings.append(finding)
             }
-            for var event in detection.trace {
+            // Trace events carry no offset: own them by line and column instead.
+            var handoffLine = Int.max, handoffColumn = 0
+            if let handoff = window.handoff {
+                let cut = handoff - window.start
+                let lineStart = window.bytes[0..<cut].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                handoffLine = 1 + window.bytes[0..<cut].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+                handoffColumn = cut - lineStart
+            }
+            for var event in detection.trace where event.line < handoffLine || (event.line == handoffLine && event.column - 1 < handoffColumn) {
                 if event.line == 1 { event.column += window.columnBefore }
                 event.line += window.linesBefore
                 report.trace.append(event)

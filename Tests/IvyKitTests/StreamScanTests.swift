@@ -16,7 +16,7 @@ import Darwin
 /// must equal those of one scan of the whole text, each exactly once.
 @Suite struct StreamScanTests {
     /// Streams `text` through a real pipe, as a shell pipeline would.
-    func streamed(_ text: [UInt8], windowSize: Int, config: ResolvedConfig) throws -> ScanReport {
+    func streamed(_ text: [UInt8], windowSize: Int, config: ResolvedConfig, trace: Bool = false) throws -> ScanReport {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
         let (readEnd, writeEnd) = (fds[0], fds[1])
@@ -33,7 +33,7 @@ import Darwin
         }
         writer.start()
         defer { close(readEnd) }
-        return try StreamScan.run(fd: readEnd, config: config, windowSize: windowSize)
+        return try StreamScan.run(fd: readEnd, trace: trace, config: config, windowSize: windowSize)
     }
 
     func whole(_ text: [UInt8], config: ResolvedConfig) throws -> [Finding] {
@@ -56,6 +56,7 @@ import Darwin
             case 1: lines.append("curl -H 'x-api-key: \(TestKeys.value())' https://api.ivymail.io/v1/send")
             case 2: lines.append(String(repeating: "x", count: Int.random(in: 100...900, using: &generator)) + " \(TestKeys.key())")
             case 3: lines.append("IVYMAIL_API_KEY=\(TestKeys.value())")
+            case 4: lines.append("docs: use ivym_sk_your_api_key_here as IVYMAIL_API_KEY=changeme")
             default: lines.append("log line \(index): nothing to see " + String(repeating: "-", count: Int.random(in: 0...120, using: &generator)))
             }
         }
@@ -66,6 +67,15 @@ import Darwin
         let got = report.findings.map(Self.key).sorted()
         #expect(got == expected, "missing: \(Set(expected).subtracting(got).sorted()), extra: \(Set(got).subtracting(expected).sorted())")
         #expect(report.bytesScanned == text.count && report.filesScanned == 1)
+        // --trace: every dropped candidate once, at its place in the stream.
+        let detector = try Detector(rules: config.rules, allowValues: config.allowValues)
+        let wholeTrace = text.withUnsafeBufferPointer {
+            detector.scan($0, origin: Origin(path: StreamScan.displayName), scratch: MatchScratch(), trace: true).trace
+        }.map { "\($0.line):\($0.column) \($0.ruleID) \($0.reason)" }.sorted()
+        let streamTrace = try streamed(text, windowSize: windowSize, config: config, trace: true).trace
+            .map { "\($0.line):\($0.column) \($0.ruleID) \($0.reason)" }.sorted()
+        #expect(wholeTrace.count > 20)
+        #expect(streamTrace == wholeTrace, "missing: \(Set(wholeTrace).subtracting(streamTrace).sorted().prefix(5)), extra: \(Set(streamTrace).subtracting(wholeTrace).sorted().prefix(5))")
     }
 
     @Test func binaryInputIsSkippedNotScanned() throws {
