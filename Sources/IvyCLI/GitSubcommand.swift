@@ -20,6 +20,7 @@ enum GitSubcommand {
         OptionSpec("since", value: "REF", help: "range: scan REF..HEAD"),
         OptionSpec("all", help: "history: every ref (the default)"),
         OptionSpec("fail-on-existing", help: "staged: keys already in HEAD fail too (default: warn)"),
+        OptionSpec("no-ignore", help: "Scan paths the work tree's .ivyscanignore files would skip"),
         OptionSpec("allow-shallow", help: "Report what a shallow clone or missing base kept out of reach, without exit 3"),
         OptionSpec("baseline-out", value: "FILE", help: "history: also record the findings as a baseline in FILE (see `ivyscan help baseline`)"),
     ] + ReportSettings.specs + VerifyOptions.specs
@@ -113,6 +114,7 @@ enum GitSubcommand {
             options = GitScanOptions(directory: parsed.value("repo") ?? ".", target: target, maxFileSize: settings.maxFileSize,
                                      trace: settings.trace, allowShallow: parsed.has("allow-shallow"),
                                      failOnExisting: parsed.has("fail-on-existing"))
+            options.respectIgnore = !parsed.has("no-ignore")
         } catch {
             return CLI.fail(error, console: console)
         }

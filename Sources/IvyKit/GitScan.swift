@@ -33,7 +33,7 @@ public enum GitScan {
                 let reader = BlobReader(git: git, maxSize: options.maxFileSize)
                 reader.warmUp()
                 var topLevel: String?
-                let ignores = WorkTreeIgnores.topLevel(from: options.directory).map(WorkTreeIgnores.init)
+                let ignores = options.respectIgnore ? WorkTreeIgnores.topLevel(from: options.directory).map(WorkTreeIgnores.init) : nil
                 let isAllowlisted: (String) -> Bool = { path in
                     if ignores?.isIgnored(path) == true { return true }
                     guard let allowlisted else { return false }
@@ -45,8 +45,8 @@ public enum GitScan {
             }
             let repository = try GitRepository(at: options.directory, environment: environment)
             let reader = BlobReader(git: repository.git, maxSize: options.maxFileSize)
-            let ignores = WorkTreeIgnores(root: repository.topLevel)
-            let isAllowlisted: (String) -> Bool = { path in ignores.isIgnored(path) || allowlisted?(repository.topLevel + "/" + path) ?? false }
+            let ignores = options.respectIgnore ? WorkTreeIgnores(root: repository.topLevel) : nil
+            let isAllowlisted: (String) -> Bool = { path in ignores?.isIgnored(path) == true || allowlisted?(repository.topLevel + "/" + path) ?? false }
             switch options.target {
             case .staged:
                 preconditionFailure("handled above")

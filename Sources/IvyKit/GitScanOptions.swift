@@ -12,6 +12,8 @@ public struct GitScanOptions: Sendable {
     public var failOnExisting: Bool
     /// Fingerprints from `[[allowlist.fingerprints]]` (`FingerprintAllowlist.fingerprints(config)`).
     public var allowedFingerprints: Set<String> = []
+    /// Apply the work tree's `.ivyscanignore` files (`--no-ignore` turns this off).
+    public var respectIgnore = true
     /// Bumped per blob read, for a progress line; nil when nobody watches.
     public var progress: ScanProgress?
 

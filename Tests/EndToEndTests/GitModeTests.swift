@@ -410,6 +410,8 @@ import TestSupport
         #expect(try findings(history).compactMap { $0["path"] as? String } == ["sub/app.py"])
         let directory = ivyscan(["scan", "--format", "json"], in: repo.path)
         #expect(try findings(directory).compactMap { $0["path"] as? String } == ["sub/app.py"], "the same as a directory scan")
+        let everything = ivyscan(["git", "history", "--no-ignore", "--format", "json"], in: repo.path)
+        #expect(try findings(everything).compactMap { $0["path"] as? String }.sorted() == ["fixtures/keys.py", "sub/app.py", "sub/run.log"])
     }
 
     // MARK: safety
