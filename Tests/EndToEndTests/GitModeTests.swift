@@ -414,6 +414,19 @@ import TestSupport
         #expect(try findings(everything).compactMap { $0["path"] as? String }.sorted() == ["fixtures/keys.py", "sub/app.py", "sub/run.log"])
     }
 
+    /// Mirrors and server-side clones are bare: their history is scanned too.
+    @Test func historyOfABareClone() throws {
+        let repo = Repo()
+        let key = TestKeys.key()
+        repo.commit("leak", ["a.py": "KEY = '\(key)'\n"])
+        let bare = TempDirectory("ivyscan-bare")
+        Command.git(["clone", "-q", "--bare", repo.path, bare.path + "/mirror.git"], in: bare.path)
+        let result = ivyscan(["git", "history", "--repo", bare.path + "/mirror.git", "--format", "json"], in: bare.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(try findings(result).contains { $0["path"] as? String == "a.py" })
+        #expect(ivyscan(["git", "history", "--repo", bare.path], in: bare.path).status != 1, "not a repository is an error, not a finding")
+    }
+
     // MARK: safety
 
     @Test func repositoryConfigCannotRunCommands() throws {

@@ -20,12 +20,15 @@ public struct GitRepository: Sendable {
 
     public init(at directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(GitError) {
         let probe = GitCommand(directory: directory, environment: environment)
-        let lines = try probe.text(["rev-parse", "--show-toplevel", "--is-shallow-repository"]).split(separator: "\n").map(String.init)
-        if lines.count == 2 {
-            topLevel = lines[0]
-            isShallow = lines[1] == "true"
-        } else {
-            // Bare repositories have no top level.
+        do {
+            let lines = try probe.text(["rev-parse", "--show-toplevel", "--is-shallow-repository"]).split(separator: "\n").map(String.init)
+            topLevel = lines.count == 2 ? lines[0] : directory
+            isShallow = lines.last == "true"
+        } catch {
+            // A bare repository (a mirror, a server-side clone) has no work
+            // tree, so --show-toplevel fails; its history is still scannable.
+            let lines = try? probe.text(["rev-parse", "--is-bare-repository", "--is-shallow-repository"]).split(separator: "\n").map(String.init)
+            guard let lines, lines.first == "true" else { throw error }
             topLevel = directory
             isShallow = lines.last == "true"
         }
