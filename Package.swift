@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["IvyModel", "IvyBasics", "IvyMatching", "TOML", "GitIgnore"],
             exclude: ["README.md"],
             plugins: [.plugin(name: "EmbedRules")]),
-        .target(name: "IvyChecks", dependencies: ["IvyModel", "GitIgnore"], exclude: ["README.md"]),
+        .target(name: "IvyChecks", dependencies: ["IvyModel", "IvyBasics", "IvySources", "GitIgnore"], exclude: ["README.md"]),
         .target(name: "IvyReporting", dependencies: ["IvyModel"], exclude: ["README.md"]),
         .target(name: "IvyVerification", dependencies: ["IvyModel", "IvyBasics", "IvySources"], exclude: ["README.md"]),
         .target(

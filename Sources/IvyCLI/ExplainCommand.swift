@@ -31,7 +31,9 @@ enum ExplainCommand {
                 out += "\nfix: \(check.remediation)\n"
                 out += "parameters (replace them under [checks.\(check.id)] in .ivyscan.toml):\n"
                 for name in check.parameters.keys.sorted() {
-                    out += "  \(name) = [\(check.list(name).map { "\"\($0)\"" }.joined(separator: ", "))]\n"
+                    // TOML basic strings, so the lines can be pasted into .ivyscan.toml as they are.
+                    let values = check.list(name).map { "\"" + $0.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\"" }
+                    out += "  \(name) = [\(values.joined(separator: ", "))]\n"
                 }
                 console.out(out)
                 return 0

@@ -13,6 +13,7 @@ public final class HygieneChecks: Sendable {
 
     private let nonSecretRules: Set<String>
     private let clientSide: (check: Check, paths: PathSet, directives: [[UInt8]])?
+    private let projects: ProjectMarkers?
     private let reuse: (check: Check, development: PathSet, production: PathSet, sections: Set<String>)?
     private let envFile: (check: Check, paths: PathSet, except: PathSet)?
 
@@ -20,8 +21,10 @@ public final class HygieneChecks: Sendable {
         nonSecretRules = Set(rules.filter { !$0.isSecret }.map(\.id))
         if let check = checks.first(where: { $0.id == Self.clientSideID }) {
             clientSide = (check, PathSet(check.list("paths")), check.list("directives").map { Array($0.utf8) })
+            projects = ProjectMarkers(check)
         } else {
             clientSide = nil
+            projects = nil
         }
         if let check = checks.first(where: { $0.id == Self.reuseID }) {
             let sections = Set((check.list("developmentSections") + check.list("productionSections")).map { $0.lowercased() })
@@ -52,10 +55,14 @@ public final class HygieneChecks: Sendable {
 
     /// Path checks for one place. `tracked` is nil when git does not say
     /// (a directory outside a repository): then the env-file rule stays quiet.
-    public func classify(_ finding: inout Finding, path: String, tracked: Bool?) {
+    /// - Parameter fsPath: where the file is on disk, when it is (directory
+    ///   scans): lets project markers (`app.json`, `manifest.json`) be read.
+    public func classify(_ finding: inout Finding, path: String, tracked: Bool?, fsPath: [UInt8]? = nil) {
         guard finding.isSecret else { return }
         if let clientSide, finding.context.clientDirective || clientSide.paths.contains(path) {
             finding.add(clientSide.check.violation(finding.context.clientDirective ? "the file is marked 'use client'" : path))
+        } else if let clientSide, let projects, let fsPath, let project = projects.project(fsPath: fsPath, displayPath: path) {
+            finding.add(clientSide.check.violation("\(path) (part of the app \(project.folder)\(project.marker) describes)"))
         }
         if let envFile, tracked == true, envFile.paths.contains(Self.basename(path)), !envFile.except.contains(Self.basename(path)) {
             finding.add(envFile.check.violation(path))

@@ -37,7 +37,7 @@ final class Collector: FileVisitor, @unchecked Sendable {
         if !detection.findings.isEmpty {
             checks.annotate(&detection.findings, bytes: bytes)
             for index in detection.findings.indices {
-                checks.classify(&detection.findings[index], path: file.displayPath, tracked: file.tracked)
+                checks.classify(&detection.findings[index], path: file.displayPath, tracked: file.tracked, fsPath: file.fsPath)
             }
             slot.findings += detection.findings
         }

@@ -175,7 +175,7 @@ public enum FileWalker {
     }
 
     /// Ignore files are small; anything odd (FIFO, huge, unreadable) is ignored.
-    static func readSmallFile(_ path: [UInt8]) -> [UInt8]? {
+    public static func readSmallFile(_ path: [UInt8]) -> [UInt8]? {
         let reader = FileReader(maxFileSize: 1 << 20)
         if case .bytes(let bytes) = reader.read(path) { return Array(bytes) }
         return nil

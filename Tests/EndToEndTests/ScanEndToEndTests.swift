@@ -291,6 +291,12 @@ import Darwin
         let check = ivyscan(["explain", "ivymail-client-side"], in: temp.path)
         #expect(check.status == 0)
         #expect(check.stdout.contains("[checks.ivymail-client-side]"))
+        // The parameter lines paste into .ivyscan.toml as they are.
+        let parameters = check.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.contains(" = [") }.map { $0.dropFirst(2) }
+        #expect(parameters.count >= 5)
+        temp.write(".ivyscan.toml", "version = 1\n[checks.ivymail-client-side]\n" + parameters.joined(separator: "\n") + "\n")
+        let pasted = ivyscan(["scan", "--no-git", "."], in: temp.path)
+        #expect(pasted.status == 0, "pasted parameters are valid config: \(pasted.stderr)")
         #expect(ivyscan(["explain", "ivymail-leaked-key"], in: temp.path).stdout.contains("Create a new key"))
     }
 
