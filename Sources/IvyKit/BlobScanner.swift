@@ -14,6 +14,9 @@ final class BlobScanner {
     let scratch = MatchScratch()
     let trace: Bool
     var progress: ScanProgress?
+    /// The work tree's top level, when there is one: path checks read
+    /// project markers (`app.json`, `manifest.json`) there.
+    var workTree: String?
     private(set) var findings: [String: [Finding]] = [:]
     private(set) var traces: [String: [TraceEvent]] = [:]
     private(set) var skipped: [String: SkipReason] = [:]
@@ -66,5 +69,10 @@ final class BlobScanner {
 
     func fingerprints(of id: String) -> Set<Fingerprint> {
         Set((findings[id] ?? []).map(\.fingerprint))
+    }
+
+    /// Path checks for a finding at `path` (relative to the top level).
+    func classify(_ finding: inout Finding, path: String) {
+        checks.classify(&finding, path: path, tracked: true, fsPath: workTree.map { Array(($0 + "/" + path).utf8) })
     }
 }

@@ -33,7 +33,9 @@ public enum GitScan {
                 let reader = BlobReader(git: git, maxSize: options.maxFileSize)
                 reader.warmUp()
                 var topLevel: String?
-                let ignores = options.respectIgnore ? WorkTreeIgnores.topLevel(from: options.directory).map(WorkTreeIgnores.init) : nil
+                let workTree = WorkTreeIgnores.topLevel(from: options.directory)
+                scanner.workTree = workTree
+                let ignores = options.respectIgnore ? workTree.map(WorkTreeIgnores.init) : nil
                 let isAllowlisted: (String) -> Bool = { path in
                     if ignores?.isIgnored(path) == true { return true }
                     guard let allowlisted else { return false }
@@ -45,6 +47,7 @@ public enum GitScan {
             }
             let repository = try GitRepository(at: options.directory, environment: environment)
             let reader = BlobReader(git: repository.git, maxSize: options.maxFileSize)
+            scanner.workTree = repository.topLevel
             let ignores = options.respectIgnore ? WorkTreeIgnores(root: repository.topLevel) : nil
             let isAllowlisted: (String) -> Bool = { path in ignores?.isIgnored(path) == true || allowlisted?(repository.topLevel + "/" + path) ?? false }
             switch options.target {
@@ -113,7 +116,7 @@ public enum GitScan {
             let before = entry.presentOldBlobs.reduce(into: Set<Fingerprint>()) { $0.formUnion(scanner.fingerprints(of: $1)) }
             for var finding in scanner.findings[entry.newBlob] ?? [] {
                 finding.origin = Origin(path: path)
-                scanner.checks.classify(&finding, path: path, tracked: true)
+                scanner.classify(&finding, path: path)
                 if before.contains(finding.fingerprint) {
                     finding.status = .existing
                     finding.message = "this key is already committed: rotate it (\(finding.message))"
@@ -150,7 +153,7 @@ public enum GitScan {
         for (id, path) in zip(ids, paths) {
             for var finding in scanner.findings[id] ?? [] where secrets.contains(finding.secret) {
                 finding.origin = Origin(path: path)
-                scanner.checks.classify(&finding, path: path, tracked: true)
+                scanner.classify(&finding, path: path)
                 finding.status = .existing
                 finding.message = "the key being committed is already committed here: rotate it (\(finding.message))"
                 report.findings.append(finding)
@@ -249,7 +252,7 @@ public enum GitScan {
             for var finding in scanner.findings[entry.newBlob] ?? [] where !before.contains(finding.fingerprint) {
                 guard reported.insert(finding.fingerprint.hex + "\0" + path).inserted else { continue }
                 finding.origin = Origin(path: path, commit: commit.id, author: commit.author, date: commit.date)
-                scanner.checks.classify(&finding, path: path, tracked: true)
+                scanner.classify(&finding, path: path)
                 if cutOff {
                     finding.status = .existing
                     finding.message = "present at the shallow clone's boundary, added by an unknown earlier commit: rotate it (\(finding.message))"
@@ -368,7 +371,7 @@ public enum GitScan {
             for violation in shared[finding.fingerprint] ?? [] { finding.add(violation) }
             let commit = commitInfos[spread.first.0]
             finding.origin = Origin(path: spread.first.1, commit: commit.id, author: commit.author, date: commit.date)
-            scanner.checks.classify(&finding, path: spread.first.1, tracked: true)
+            scanner.classify(&finding, path: spread.first.1)
             finding.status = .history
             finding.history = SecretHistory(commits: spread.commits.count, paths: spread.paths.count, inHead: spread.inHead)
             finding.message = spread.inHead

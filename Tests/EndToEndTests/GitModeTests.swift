@@ -427,6 +427,23 @@ import TestSupport
         #expect(ivyscan(["git", "history", "--repo", bare.path], in: bare.path).status != 1, "not a repository is an error, not a finding")
     }
 
+    /// The pre-commit hook knows an Expo app by its app.json, as a directory scan does.
+    @Test func stagedKeyInAnExpoModuleIsClientSide() throws {
+        let repo = Repo()
+        repo.commit("app", ["app.json": "{\"expo\": {\"name\": \"acme\"}}\n", "app/api/send+api.ts": "export {}\n"])
+        repo.write("src/api/mail.ts", "export const KEY = \"\(TestKeys.key())\";\n")
+        repo.write("app/api/send+api.ts", "const KEY = \"\(TestKeys.key())\";\n")
+        repo.git("add", "-A")
+        let result = ivyscan(["git", "staged", "--format", "json"], in: repo.path)
+        let byPath = Dictionary(uniqueKeysWithValues: try findings(result).map { ($0["path"] as? String ?? "", $0) })
+        func violations(_ path: String) -> [String] {
+            (byPath[path]?["violations"] as? [[String: Any]] ?? []).compactMap { $0["rule_id"] as? String }
+        }
+        #expect(violations("src/api/mail.ts").contains("ivymail-client-side"), "\(result.stdout)")
+        #expect(byPath["app/api/send+api.ts"] != nil, "the route's key is still a finding")
+        #expect(!violations("app/api/send+api.ts").contains("ivymail-client-side"), "an Expo API route runs on the server")
+    }
+
     // MARK: safety
 
     @Test func repositoryConfigCannotRunCommands() throws {
