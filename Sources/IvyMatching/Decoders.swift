@@ -106,29 +106,37 @@ enum Decoders {
     /// strings: `\uXXXX` (with surrogate pairs), `\u{X…}`, `\UXXXXXXXX`,
     /// `\xXX`, octal `\NNN`, and single-character escapes (`\n`, `\"`, …).
     static func escapes(_ token: UnsafeBufferPointer<UInt8>) -> Decoded {
+        references(in: token, introducer: UInt8(ascii: "\\")) { index in
+            let (scalar, length) = escape(token, at: index)
+            guard let value = scalar, (0xD800..<0xDC00).contains(value) else { return (scalar, length) }
+            // A high surrogate: pair it with a following \uDC00-\uDFFF.
+            let next = index + length
+            let (low, lowLength) = next < token.count && token[next] == UInt8(ascii: "\\") ? escape(token, at: next) : (nil, 0)
+            guard let low, (0xDC00..<0xE000).contains(low) else { return (value, length) }
+            return (0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00), length + lowLength)
+        }
+    }
+
+    /// Copies `token`, replacing each reference that starts with
+    /// `introducer` and that `decode` reads (its scalar and length) by the
+    /// scalar's UTF-8; unreadable ones (nil) stay as they are.
+    private static func references(in token: UnsafeBufferPointer<UInt8>, introducer: UInt8,
+                                   decode: (Int) -> (UInt32?, Int)) -> Decoded {
         var out = Decoded()
         out.bytes.reserveCapacity(token.count)
         out.sources.reserveCapacity(token.count + 1)
         var index = 0
         while index < token.count {
             let start = index
-            guard token[index] == UInt8(ascii: "\\"), index + 1 < token.count else {
+            guard token[index] == introducer, index + 1 < token.count else {
                 out.sources.append(start)
                 out.bytes.append(token[index])
                 index += 1
                 continue
             }
-            let (scalar, length) = escape(token, at: index)
-            index += length
-            if var value = scalar, (0xD800..<0xDC00).contains(value) {
-                // A high surrogate: pair it with a following \uDC00-\uDFFF.
-                let (next, nextLength) = index < token.count && token[index] == UInt8(ascii: "\\") ? escape(token, at: index) : (nil, 0)
-                if let low = next, (0xDC00..<0xE000).contains(low) {
-                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                    index += nextLength
-                }
-                appendUTF8(value, from: start, to: &out)
-            } else if let value = scalar {
+            let (scalar, length) = decode(index)
+            index += max(1, length)
+            if let value = scalar {
                 appendUTF8(value, from: start, to: &out)
             } else {
                 for offset in start..<index {
@@ -193,23 +201,7 @@ enum Decoders {
     /// Decodes HTML/XML character references (`&#95;`, `&#x5F;`, `&lowbar;`);
     /// anything else stays as it is.
     static func entities(_ token: UnsafeBufferPointer<UInt8>) -> Decoded {
-        var out = Decoded()
-        out.bytes.reserveCapacity(token.count)
-        out.sources.reserveCapacity(token.count + 1)
-        var index = 0
-        while index < token.count {
-            let start = index
-            if token[index] == UInt8(ascii: "&"), case let (scalar?, length) = entity(token, at: index) {
-                appendUTF8(scalar, from: start, to: &out)
-                index += length
-            } else {
-                out.sources.append(start)
-                out.bytes.append(token[index])
-                index += 1
-            }
-        }
-        out.sources.append(token.count)
-        return out
+        references(in: token, introducer: UInt8(ascii: "&")) { entity(token, at: $0) }
     }
 
     /// The scalar of the character reference at `index` (an `&`) and its
