@@ -34,20 +34,21 @@ let package = Package(
             name: "IvyConfig",
             dependencies: ["IvyModel", "IvyBasics", "IvyMatching", "TOML", "GitIgnore"],
             exclude: ["README.md"],
-            plugins: [.plugin(name: "EmbedRules")]),
+            plugins: [.plugin(name: "EmbedFiles")]),
         .target(name: "IvyChecks", dependencies: ["IvyModel", "IvyBasics", "IvySources", "GitIgnore"], exclude: ["README.md"]),
         .target(name: "IvyReporting", dependencies: ["IvyModel"], exclude: ["README.md"]),
         .target(name: "IvyVerification", dependencies: ["IvyModel", "IvyBasics", "IvySources"], exclude: ["README.md"]),
         .target(
             name: "IvyKit",
             dependencies: ["IvyModel", "IvyBasics", "IvySources", "IvyMatching", "IvyChecks", "IvyConfig", "IvyReporting", "IvyVerification", "GitIgnore"],
-            exclude: ["README.md"]),
+            exclude: ["README.md"],
+            plugins: [.plugin(name: "EmbedFiles")]),
         .target(name: "IvyCLI", dependencies: ["IvyKit", "IvyBasics", "IvyVerification"], exclude: ["README.md"]),
         .executableTarget(name: "ivyscan", dependencies: ["IvyCLI"]),
 
         // Build-time embedding of rules/*.toml into the binary.
-        .executableTarget(name: "EmbedRulesTool"),
-        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        .executableTarget(name: "EmbedFilesTool"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["fake_ivymail.py", "on_terminal.py"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
