@@ -62,23 +62,12 @@ public struct JSONReporter: Sendable {
         if finding.baselined { json.field("baselined", .bool(true)) }
         json.field("gating", .bool(report.isGating(finding, failOn: options.failOn)))
         if let status = finding.status { json.field("status", .string(status.rawValue)) }
-        if let verification = finding.verification {
-            json.beginObject("verification")
-            json.field("status", .string(verification.status.rawValue))
-            json.field("reason", .string(verification.reason))
-            json.endObject()
-        }
+        json.verification(finding.verification)
         if let commit = finding.origin.commit { json.field("commit", .string(commit)) }
         if let author = finding.origin.author { json.field("author", .string(author)) }
         if let date = finding.origin.date { json.field("date", .string(DateText.iso8601(date))) }
         json.violations(finding.violations, idKey: "rule_id")
-        if let history = finding.history {
-            json.beginObject("history")
-            json.field("commits", .int(history.commits))
-            json.field("paths", .int(history.paths))
-            json.field("in_head", .bool(history.inHead))
-            json.endObject()
-        }
+        json.history(finding.history)
         json.endObject()
     }
 

@@ -89,4 +89,23 @@ extension JSONWriter {
         }
         endArray()
     }
+
+    /// A `--verify` verdict, shared by the JSON and SARIF reports.
+    mutating func verification(_ verification: Verification?) {
+        guard let verification else { return }
+        beginObject("verification")
+        field("status", .string(verification.status.rawValue))
+        field("reason", .string(verification.reason))
+        endObject()
+    }
+
+    /// Where a secret has been in git history, shared by the JSON and SARIF reports.
+    mutating func history(_ history: SecretHistory?) {
+        guard let history else { return }
+        beginObject("history")
+        field("commits", .int(history.commits))
+        field("paths", .int(history.paths))
+        field("in_head", .bool(history.inHead))
+        endObject()
+    }
 }

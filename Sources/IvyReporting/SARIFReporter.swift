@@ -223,19 +223,8 @@ public struct SARIFReporter: Sendable {
         if let commit = finding.origin.commit { json.field("commit", .string(commit)) }
         if let author = finding.origin.author { json.field("author", .string(author)) }
         if let date = finding.origin.date { json.field("date", .string(DateText.iso8601(date))) }
-        if let verification = finding.verification {
-            json.beginObject("verification")
-            json.field("status", .string(verification.status.rawValue))
-            json.field("reason", .string(verification.reason))
-            json.endObject()
-        }
-        if let history = finding.history {
-            json.beginObject("history")
-            json.field("commits", .int(history.commits))
-            json.field("paths", .int(history.paths))
-            json.field("in_head", .bool(history.inHead))
-            json.endObject()
-        }
+        json.verification(finding.verification)
+        json.history(finding.history)
         json.violations(finding.violations, idKey: "ruleId")
         json.endObject()
     }
