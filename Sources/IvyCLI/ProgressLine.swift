@@ -26,23 +26,20 @@ final class ProgressLine: @unchecked Sendable {
         delay = environment["IVYSCAN_PROGRESS_DELAY"].flatMap(Double.init).map { min(max($0, 0), 60) } ?? 1
     }
 
-    /// Seconds on a clock that never jumps.
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-
     func start() {
-        let start = Self.now()
+        let start = Monotonic.now()
         DispatchQueue.global(qos: .utility).async {
             self.condition.lock()
             var next = start + self.delay
             while !self.stopped {
-                let wait = next - Self.now()
+                let wait = next - Monotonic.now()
                 if wait > 0 {
                     self.condition.wait(seconds: wait)
                     continue
                 }
-                self.console.error("\r\u{1B}[K" + Self.text(self.progress.snapshot(), unit: self.progress.unit, elapsed: Self.now() - start))
+                self.console.error("\r\u{1B}[K" + Self.text(self.progress.snapshot(), unit: self.progress.unit, elapsed: Monotonic.now() - start))
                 self.drawn = true
-                next = Self.now() + Self.interval
+                next = Monotonic.now() + Self.interval
             }
             if self.drawn { self.console.error("\r\u{1B}[K") }
             self.condition.unlock()

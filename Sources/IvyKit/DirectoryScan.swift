@@ -1,10 +1,10 @@
-import Dispatch
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
 import GitIgnore
+import IvyBasics
 import IvyChecks
 import IvyConfig
 import IvyMatching
@@ -14,7 +14,7 @@ import IvySources
 /// The pipeline for files on disk: walk → match → collect → sorted report.
 public enum DirectoryScan {
     public static func run(_ options: ScanOptions, config: ResolvedConfig) throws(RuleError) -> ScanReport {
-        let start = DispatchTime.now()
+        let start = Monotonic.now()
         let detector = try Detector(rules: config.rules, allowValues: config.allowValues)
         let checks = HygieneChecks(rules: config.rules, checks: config.checks)
         let collector = Collector(detector: detector, checks: checks, workers: options.threads, trace: options.trace)
@@ -25,7 +25,7 @@ public enum DirectoryScan {
         FileWalker.walk(roots: options.roots, options: walkOptions, visitor: collector)
         var report = collector.report()
         FingerprintAllowlist.apply(FingerprintAllowlist.fingerprints(config), to: &report)
-        report.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        report.duration = Monotonic.now() - start
         return report
     }
 

@@ -1,9 +1,9 @@
-import Dispatch
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
+import IvyBasics
 import IvyChecks
 import IvyConfig
 import IvyMatching
@@ -15,7 +15,7 @@ import IvySources
 public enum GitScan {
     public static func run(_ options: GitScanOptions, config: ResolvedConfig,
                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(GitScanError) -> ScanReport {
-        let start = DispatchTime.now()
+        let start = Monotonic.now()
         let detector: Detector
         do { detector = try Detector(rules: config.rules, allowValues: config.allowValues) } catch { throw .rules(error) }
         let checks = HygieneChecks(rules: config.rules, checks: config.checks)
@@ -71,7 +71,7 @@ public enum GitScan {
     }
 
     /// Fills in what every mode reports the same way: coverage, counts, gaps.
-    static func finish(_ report: ScanReport, _ scanner: BlobScanner, _ options: GitScanOptions, _ start: DispatchTime) -> ScanReport {
+    static func finish(_ report: ScanReport, _ scanner: BlobScanner, _ options: GitScanOptions, _ start: Double) -> ScanReport {
         var report = report
         report.existingGates = options.failOnExisting
         report.limitExceeded = scanner.limitExceeded
@@ -93,7 +93,7 @@ public enum GitScan {
             report.coverage = coverage
         }
         report.sort()
-        report.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        report.duration = Monotonic.now() - start
         FingerprintAllowlist.apply(options.allowedFingerprints, to: &report)
         return report
     }

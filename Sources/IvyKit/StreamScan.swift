@@ -1,4 +1,4 @@
-import Dispatch
+import IvyBasics
 import IvyChecks
 import IvyConfig
 import IvyMatching
@@ -15,7 +15,7 @@ public enum StreamScan {
 
     public static func run(fd: Int32 = 0, name: String = displayName, trace: Bool = false, config: ResolvedConfig,
                            windowSize: Int = 4 << 20) throws(RuleError) -> ScanReport {
-        let start = DispatchTime.now()
+        let start = Monotonic.now()
         let detector = try Detector(rules: config.rules, allowValues: config.allowValues)
         let checks = HygieneChecks(rules: config.rules, checks: config.checks)
         let scratch = MatchScratch()
@@ -67,7 +67,7 @@ public enum StreamScan {
         checks.crossCheck(&report.findings)
         FingerprintAllowlist.apply(FingerprintAllowlist.fingerprints(config), to: &report)
         report.sort()
-        report.duration = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        report.duration = Monotonic.now() - start
         return report
     }
 }
