@@ -59,7 +59,7 @@ final class ProjectMarkers: @unchecked Sendable {
         if let cached = lock.withLock({ folders[folder] }) { return cached }
         var found: String?
         for marker in markers {
-            if let contents = FileWalker.readSmallFile(folder + marker.file), Self.contains(contents, marker.text) {
+            if let contents = FileWalker.readSmallFile(folder + marker.file), ByteSearch.contains(contents, marker.text) {
                 found = marker.name
                 break
             }
@@ -70,15 +70,5 @@ final class ProjectMarkers: @unchecked Sendable {
 
     static func trimmed(_ text: Substring) -> String {
         String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = 0
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
     }
 }

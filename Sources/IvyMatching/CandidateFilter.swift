@@ -1,3 +1,4 @@
+import IvyBasics
 import IvyModel
 
 /// Decides whether a regex candidate is a real secret or a placeholder,
@@ -61,7 +62,7 @@ public struct CandidateFilter: Sendable {
     /// count only as a whole segment between `_`, `-`, `.` or the ends
     /// (`your_api_key_here`).
     static func containsWord(_ original: [UInt8], lowered: [UInt8], _ word: [UInt8]) -> Bool {
-        if word.count >= 6 { return contains(lowered, word) }
+        if word.count >= 6 { return ByteSearch.contains(lowered, word) }
         guard word.count <= lowered.count else { return false }
         func isDelimiter(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
@@ -71,14 +72,6 @@ public struct CandidateFilter: Sendable {
             if (start == 0 || isDelimiter(original[start - 1])) && (end == original.count || isDelimiter(original[end])) {
                 return true
             }
-        }
-        return false
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
         }
         return false
     }

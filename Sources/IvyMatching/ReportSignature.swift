@@ -1,3 +1,5 @@
+import IvyBasics
+
 /// Recognises ivyscan's own reports by their first bytes. A SARIF report
 /// quotes every rule's documentation, code examples included, so scanning
 /// yesterday's `ivyscan.sarif` would flag "print(os.environ['IVYMAIL_API_KEY'])"
@@ -16,18 +18,7 @@ enum ReportSignature {
     ].map { $0.map { Array($0.utf8) } }
 
     static func isIvyscanReport(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let head = bytes.prefix(window)
-        return formats.contains { markers in markers.allSatisfy { contains(head, $0) } }
-    }
-
-    private static func contains(_ haystack: Slice<UnsafeBufferPointer<UInt8>>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while index <= last {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
+        let head = UnsafeBufferPointer(rebasing: bytes.prefix(window))
+        return formats.contains { markers in markers.allSatisfy { ByteSearch.contains(head, $0) } }
     }
 }
