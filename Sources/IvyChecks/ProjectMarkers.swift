@@ -42,8 +42,8 @@ final class ProjectMarkers: @unchecked Sendable {
     func project(fsPath: [UInt8], displayPath: String) -> (folder: String, marker: String)? {
         let display = Array(displayPath.utf8)
         guard fsPath.count >= display.count, fsPath.suffix(display.count).elementsEqual(display) else { return nil }
-        var ends = display.indices.filter { display[$0] == 0x2F }.map { $0 + 1 }.reversed().map { $0 }
-        ends.append(0)
+        // Folder ends, nearest first, then the root.
+        let ends = display.indices.filter { display[$0] == 0x2F }.map { $0 + 1 }.reversed() + [0]
         for end in ends {
             let relative = display[end...]
             let folder = Array(fsPath.prefix(fsPath.count - relative.count))

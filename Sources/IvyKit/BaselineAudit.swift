@@ -10,6 +10,9 @@ public struct BaselineAudit: Sendable {
 
     public var isClean: Bool { items.isEmpty }
 
+    /// Entries with this problem (an entry may have several).
+    public func count(_ problem: BaselineStaleness) -> Int { items.filter { $0.problems.contains(problem) }.count }
+
     /// - Parameters:
     ///   - report: a scan of the code the baseline covers.
     ///   - today: `YYYY-MM-DD` (UTC); an entry expires after its `expires` day.
@@ -39,7 +42,7 @@ public struct BaselineAudit: Sendable {
         json.field("clean", .bool(isClean))
         json.beginObject("counts")
         for kind in BaselineStaleness.allCases {
-            json.field(kind.rawValue, .int(items.filter { $0.problems.contains(kind) }.count))
+            json.field(kind.rawValue, .int(count(kind)))
         }
         json.endObject()
         json.beginArray("stale")
@@ -71,7 +74,7 @@ public struct BaselineAudit: Sendable {
         }
         var counts: [String] = []
         for kind in BaselineStaleness.allCases {
-            let count = items.filter { $0.problems.contains(kind) }.count
+            let count = count(kind)
             if count > 0 { counts.append("\(count) \(kind.rawValue)") }
         }
         out += items.isEmpty

@@ -44,14 +44,10 @@ import TestSupport
 
     @Test func githubPayloadProblemsAreErrorsNotGuesses() {
         #expect(throws: CIRange.Failure.self) { try github("push", nil, ["GITHUB_EVENT_PATH": temp.path + "/absent.json"]) }
-        #expect(throws: CIRange.Failure.self) { try github("push", "not json") }
+        let unreadable = #expect(throws: CIRange.Failure.self) { try github("push", "not json") }
+        #expect(unreadable?.description.contains("GITHUB_EVENT_PATH") == true)
         #expect(throws: CIRange.Failure.self) { try github("merge_group", "{}") }
         #expect(throws: CIRange.Failure.self) { try github("release", "{}") }
-        do {
-            _ = try github("push", "not json")
-        } catch {
-            #expect(error.description.contains("GITHUB_EVENT_PATH"))
-        }
     }
 
     @Test func gitlabPipelines() throws {
